@@ -1,0 +1,80 @@
+package argmap
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Ref addresses a document or some of its paragraphs, as readers cite them:
+// "DOC", "DOC:N", "DOC:N-M" or "DOC:ROLE" (heading, salutation, signature).
+type Ref struct {
+	Doc      string
+	From, To int  // body paragraphs From..To; both 0 for a whole document or a role
+	Role     Role // an unnumbered paragraph, or ""
+}
+
+// ParseRef reads a reference. It checks only the form; Corpus.Resolve checks
+// that the document and paragraphs exist.
+func ParseRef(s string) (Ref, error) {
+	doc, para, hasPara := strings.Cut(s, ":")
+	if doc == "" {
+		return Ref{}, fmt.Errorf("reference %q names no document (write DOC, DOC:N, DOC:N-M or DOC:salutation)", s)
+	}
+	r := Ref{Doc: doc}
+	if !hasPara {
+		return r, nil
+	}
+	if isUnnumbered(Role(para)) {
+		r.Role = Role(para)
+		return r, nil
+	}
+	from, to, isRange := strings.Cut(para, "-")
+	var err1, err2 error
+	r.From, err1 = strconv.Atoi(from)
+	r.To = r.From
+	if isRange {
+		r.To, err2 = strconv.Atoi(to)
+	}
+	if err1 != nil || err2 != nil || r.From < 1 || r.To < r.From {
+		return Ref{}, fmt.Errorf("reference %q: %q is not a paragraph number, a range N-M with N ≤ M, or one of heading, salutation, signature", s, para)
+	}
+	return r, nil
+}
+
+// Resolve returns the document a reference names and the paragraphs it
+// selects (all of them for a bare document). An unknown document or
+// paragraph is an error that names what exists.
+func (c *Corpus) Resolve(r Ref) (*Document, []*Paragraph, error) {
+	d := c.Document(r.Doc)
+	if d == nil {
+		return nil, nil, fmt.Errorf("unknown document %q; documents: %s", r.Doc, strings.Join(c.DocumentIDs(), ", "))
+	}
+	switch {
+	case r.Role != "":
+		if p := d.RoleParagraph(r.Role); p != nil {
+			return d, []*Paragraph{p}, nil
+		}
+		return nil, nil, fmt.Errorf("%s has no %s; its paragraphs: %s", d.ID, r.Role, d.Addresses())
+	case r.From > 0:
+		if !d.HasText() || r.To > d.BodyCount() {
+			return nil, nil, fmt.Errorf("%s has no paragraph %s; its paragraphs: %s", d.ID, rangeLabel(r.From, r.To, d.BodyCount()), d.Addresses())
+		}
+		var ps []*Paragraph
+		for n := r.From; n <= r.To; n++ {
+			ps = append(ps, d.BodyParagraph(n))
+		}
+		return d, ps, nil
+	}
+	return d, d.Paragraphs, nil
+}
+
+func rangeLabel(from, to, count int) string {
+	if from == to {
+		return strconv.Itoa(from)
+	}
+	if from > count {
+		return strconv.Itoa(from)
+	}
+	return strconv.Itoa(count+1) + " (asked for " + strconv.Itoa(from) + "-" + strconv.Itoa(to) + ")"
+}

@@ -1,0 +1,80 @@
+package argmap
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Lang is a language tag of the corpus, such as "en" or "zh".
+type Lang string
+
+// The languages of the bundled corpus.
+const (
+	English Lang = "en"
+	Chinese Lang = "zh"
+)
+
+// Name returns the language's English name for messages.
+func (l Lang) Name() string {
+	switch l {
+	case English:
+		return "English"
+	case Chinese:
+		return "Chinese"
+	}
+	return string(l)
+}
+
+// RuneOffset converts a byte offset in s into a code-point offset. Every
+// position argmap reports or reads is a code-point offset: Go's strings
+// functions return byte offsets, which would be wrong for CJK text.
+func RuneOffset(s string, byteOffset int) int {
+	return utf8.RuneCountInString(s[:byteOffset])
+}
+
+// ByteOffset converts a code-point offset in s into a byte offset. An offset
+// past the end of s yields len(s).
+func ByteOffset(s string, runeOffset int) int {
+	if runeOffset <= 0 {
+		return 0
+	}
+	n := 0
+	for i := range s {
+		if n == runeOffset {
+			return i
+		}
+		n++
+	}
+	return len(s)
+}
+
+// RuneLen returns the number of code points in s.
+func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Occurrences returns the code-point offsets of every occurrence of quote in
+// text, overlapping occurrences included, in order.
+func Occurrences(text, quote string) []int {
+	if quote == "" {
+		return nil
+	}
+	var found []int
+	byteFrom, runeFrom := 0, 0
+	for {
+		i := strings.Index(text[byteFrom:], quote)
+		if i < 0 {
+			return found
+		}
+		runeFrom += utf8.RuneCountInString(text[byteFrom : byteFrom+i])
+		found = append(found, runeFrom)
+		_, size := utf8.DecodeRuneInString(text[byteFrom+i:])
+		byteFrom += i + size
+		runeFrom++
+	}
+}
+
+// cleanText applies the only two changes argmap ever makes to a text it
+// reads: a leading byte-order mark is dropped and CRLF line ends become LF.
+func cleanText(s string) string {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	return strings.ReplaceAll(s, "\r\n", "\n")
+}
