@@ -202,8 +202,17 @@ type Date struct {
 	Year, Month, Day int
 }
 
-// ParseDate reads a date written YYYY-MM-DD.
+// ParseDate reads a date written YYYY-MM-DD. On error it returns the zero
+// Date, which is before every real date.
 func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s)
+	if err != nil {
+		return Date{}, err
+	}
+	return d, nil
+}
+
+func parseDate(s string) (Date, error) {
 	var d Date
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return d, fmt.Errorf("date %q is not written YYYY-MM-DD", s)

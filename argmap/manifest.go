@@ -111,6 +111,10 @@ func LoadCorpus(fsys fs.FS, origin string) (*Corpus, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(&m); err != nil {
+		if errors.Is(err, io.EOF) {
+			l.problem(0, "the manifest is empty")
+			return nil, &CorpusError{l.problems}
+		}
 		l.problem(0, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
 		return nil, &CorpusError{l.problems}
 	}
@@ -128,7 +132,8 @@ func LoadCorpus(fsys fs.FS, origin string) (*Corpus, error) {
 type corpusLoader struct {
 	fsys     fs.FS
 	file     string
-	lines    map[string]int // document id -> manifest line
+	lines    []int           // manifest line of each document entry, by position
+	unread   map[string]bool // ids of sources that could not be read
 	problems []CorpusProblem
 }
 
@@ -138,6 +143,7 @@ func (l *corpusLoader) problem(line int, format string, args ...any) {
 
 func (l *corpusLoader) build(m *manifest, origin string) *Corpus {
 	c := &Corpus{Title: m.Title, Origin: origin, Languages: m.Languages, byID: map[string]*Document{}}
+	l.unread = map[string]bool{}
 	if len(c.Languages) == 0 {
 		c.Languages = []Lang{English, Chinese}
 	}
@@ -152,6 +158,7 @@ func (l *corpusLoader) build(m *manifest, origin string) *Corpus {
 		raw, err := readLimited(l.fsys, s.File)
 		if err != nil {
 			l.problem(0, "source %q: %v", s.ID, err)
+			l.unread[s.ID] = true // its documents cannot be checked against it
 			continue
 		}
 		if s.SHA256 != "" {
@@ -191,7 +198,7 @@ func (l *corpusLoader) build(m *manifest, origin string) *Corpus {
 	}
 	for i := range m.Documents {
 		md := &m.Documents[i]
-		d := l.document(c, md, speakers, sources)
+		d := l.document(c, md, l.line(i), speakers, sources)
 		if d == nil {
 			continue
 		}
@@ -207,15 +214,22 @@ func (l *corpusLoader) build(m *manifest, origin string) *Corpus {
 		if d.RepliesTo = c.byID[md.RepliesTo]; d.RepliesTo == nil {
 			l.problem(d.Line, "document %q replies to %q, which is not a document of the corpus (documents: %s)",
 				d.ID, md.RepliesTo, strings.Join(c.DocumentIDs(), ", "))
-		} else if d.Date.Before(d.RepliesTo.Date) {
+		} else if d.Date != (Date{}) && d.Date.Before(d.RepliesTo.Date) {
 			l.problem(d.Line, "document %q (%s) replies to %q, which is dated later (%s)", d.ID, d.Date, d.RepliesTo.ID, d.RepliesTo.Date)
 		}
 	}
 	return c
 }
 
-func (l *corpusLoader) document(c *Corpus, md *manifestDocument, speakers map[string]*Speaker, sources map[string]*Source) *Document {
-	line := l.lines[md.ID]
+// line returns the manifest line of the i-th document entry, or 0.
+func (l *corpusLoader) line(i int) int {
+	if i < len(l.lines) {
+		return l.lines[i]
+	}
+	return 0
+}
+
+func (l *corpusLoader) document(c *Corpus, md *manifestDocument, line int, speakers map[string]*Speaker, sources map[string]*Source) *Document {
 	if md.ID == "" {
 		l.problem(line, "a document has no id")
 		return nil
@@ -276,7 +290,7 @@ func (l *corpusLoader) document(c *Corpus, md *manifestDocument, speakers map[st
 			l.problem(line, "document %q: %s has %d paragraphs, fewer than front and back declare", md.ID, file, len(paras))
 			continue
 		}
-		if d.Source != nil {
+		if d.Source != nil && !l.unread[d.Source.ID] {
 			if where, ok := verbatim(paras, d.Source.Text); !ok {
 				l.problem(line, "document %q: %s paragraph %d does not occur verbatim, in order, in source %s: %q",
 					md.ID, file, where+1, d.Source.File, clip(paras[where], 60))
@@ -359,9 +373,11 @@ func verbatim(paras []string, source string) (int, bool) {
 	return 0, true
 }
 
-// documentLines maps each document id to the line of its manifest entry.
-func documentLines(root *yaml.Node) map[string]int {
-	lines := map[string]int{}
+// documentLines returns the line of each document entry of the manifest,
+// in order; a duplicate id must be reported at its own entry, so lines are
+// kept by position, not by id.
+func documentLines(root *yaml.Node) []int {
+	var lines []int
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return lines
 	}
@@ -371,13 +387,7 @@ func documentLines(root *yaml.Node) map[string]int {
 			continue
 		}
 		for _, doc := range top.Content[i+1].Content {
-			for j := 0; j+1 < len(doc.Content); j += 2 {
-				if doc.Content[j].Value == "id" {
-					if _, seen := lines[doc.Content[j+1].Value]; !seen {
-						lines[doc.Content[j+1].Value] = doc.Line
-					}
-				}
-			}
+			lines = append(lines, doc.Line)
 		}
 	}
 	return lines

@@ -2,6 +2,7 @@ package argmap
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -77,4 +78,21 @@ func Occurrences(text, quote string) []int {
 func cleanText(s string) string {
 	s = strings.TrimPrefix(s, "\uFEFF")
 	return strings.ReplaceAll(s, "\r\n", "\n")
+}
+
+// IsWide reports whether r is a CJK character or fullwidth form, one that
+// takes two columns in a terminal and has no spaces between words.
+func IsWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFF60) || (r >= 0xFFE0 && r <= 0xFFE6)
+}
+
+// hasCJK reports whether s has any wide character.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if IsWide(r) {
+			return true
+		}
+	}
+	return false
 }

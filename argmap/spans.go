@@ -1,0 +1,248 @@
+package argmap
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// resolveSpans finds every quote of every unit in its paragraph and reports
+// what does not match the text.
+func (l *loader) resolveSpans() {
+	for _, u := range l.m.Units {
+		p := u.Span.Paragraph
+		if p == nil {
+			continue
+		}
+		l.file = u.File
+		for _, lang := range l.corpus.Languages {
+			if q := u.Span.Quotes[lang]; q != nil {
+				l.resolveQuote(u, q)
+			}
+		}
+	}
+}
+
+func (l *loader) resolveQuote(u *Unit, q *Quote) {
+	p := u.Span.Paragraph
+	text := p.Text[q.Lang]
+	where := fmt.Sprintf("%s %s", p.Doc.ID, p.Label())
+	occ := Occurrences(text, q.Text)
+	if q.Prefix != "" || q.Suffix != "" {
+		occ = filterAffixes(text, q, occ)
+	}
+	if len(occ) == 0 {
+		l.quoteNotFound(u, q)
+		return
+	}
+	n := RuneLen(q.Text)
+	var start int
+	switch {
+	case q.GivenStart != nil:
+		start = -1
+		for _, o := range occ {
+			if o == *q.GivenStart {
+				start = o
+			}
+		}
+		if start < 0 {
+			l.report(q.Range, "offset-mismatch", fmt.Sprintf("the quote starts at %s in %s", joinInts(occ), where),
+				"start %d disagrees with the %s quote, which starts at %d", *q.GivenStart, q.Lang.Name(), nearest(occ, *q.GivenStart))
+			l.attachPassage(p, q.Lang, nearest(occ, *q.GivenStart), nearest(occ, *q.GivenStart)+n)
+			return
+		}
+	case q.Occurrence > 0:
+		if q.Occurrence > len(occ) {
+			l.report(q.Range, "quote-not-found", "", "occurrence %d of the %s quote does not exist: it occurs %d time(s) in %s",
+				q.Occurrence, q.Lang.Name(), len(occ), where)
+			return
+		}
+		start = occ[q.Occurrence-1]
+	case len(occ) > 1:
+		l.report(q.Range, "quote-ambiguous", "lengthen the quote, or write it as {quote: ..., occurrence: N} or with prefix/suffix",
+			"the %s quote occurs %d times in %s (at code points %s)", q.Lang.Name(), len(occ), where, joinInts(occ))
+		l.attachPassage(p, q.Lang, occ[0], occ[0]+n)
+		return
+	default:
+		start = occ[0]
+	}
+	q.Start, q.End, q.Found = start, start+n, true
+	if q.GivenEnd != nil && *q.GivenEnd != q.End {
+		l.report(q.Range, "offset-mismatch", "end is exclusive and counts code points: start + the quote's length",
+			"end %d disagrees with the %s quote, which ends at %d", *q.GivenEnd, q.Lang.Name(), q.End)
+		l.attachPassage(p, q.Lang, q.Start, q.End)
+	}
+	l.quoteEdges(u, q, text)
+}
+
+// quoteEdges warns about a quote that begins or ends with whitespace, or
+// that cuts a word in a language that spaces its words.
+func (l *loader) quoteEdges(u *Unit, q *Quote, text string) {
+	first, _ := utf8.DecodeRuneInString(q.Text)
+	last, _ := utf8.DecodeLastRuneInString(q.Text)
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+		l.report(q.Range, "quote-whitespace", "trim the quote: it should begin and end with the passage's own characters",
+			"the %s quote begins or ends with whitespace", q.Lang.Name())
+		l.attachPassage(u.Span.Paragraph, q.Lang, q.Start, q.End)
+		return
+	}
+	from, to := ByteOffset(text, q.Start), ByteOffset(text, q.End)
+	before, _ := utf8.DecodeLastRuneInString(text[:from])
+	after, _ := utf8.DecodeRuneInString(text[to:])
+	cutStart := from > 0 && isWordRune(before) && isWordRune(first) && !IsWide(first)
+	cutEnd := to < len(text) && isWordRune(after) && isWordRune(last) && !IsWide(last)
+	if cutStart || cutEnd {
+		edge := "begins"
+		if !cutStart {
+			edge = "ends"
+		}
+		l.report(q.Range, "quote-cuts-word", "quote whole words, so the passage reads as the letter wrote it",
+			"the %s quote %s in the middle of a word", q.Lang.Name(), edge)
+		l.attachPassage(u.Span.Paragraph, q.Lang, q.Start, q.End)
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// quoteNotFound explains a quote missing from its paragraph: where else it
+// occurs, or else the closest passage.
+func (l *loader) quoteNotFound(u *Unit, q *Quote) {
+	p := u.Span.Paragraph
+	where := fmt.Sprintf("%s %s", p.Doc.ID, p.Label())
+	if other, at := findElsewhere(l.corpus, p, q); other != nil {
+		otherLangFound := false
+		for lang, oq := range u.Span.Quotes {
+			if lang != q.Lang && len(Occurrences(p.Text[lang], oq.Text)) > 0 {
+				otherLangFound = true
+			}
+		}
+		if other.Doc == p.Doc && otherLangFound {
+			l.report(q.Range, "languages-split", "a unit anchors one passage: its quotes in every language are in one paragraph",
+				"the %s quote is in %s %s, but the span's other quotes are in %s", q.Lang.Name(), other.Doc.ID, other.Label(), p.Label())
+		} else {
+			l.report(q.Range, "quote-not-found", fmt.Sprintf("it occurs in %s %s: fix the span's doc or paragraph", other.Doc.ID, other.Label()),
+				"the %s quote is not in %s; it occurs in %s %s", q.Lang.Name(), where, other.Doc.ID, other.Label())
+		}
+		l.attachPassage(other, q.Lang, at, at+RuneLen(q.Text))
+		return
+	}
+	text := p.Text[q.Lang]
+	if q.Prefix != "" || q.Suffix != "" {
+		if occ := Occurrences(text, q.Text); len(occ) > 0 {
+			l.report(q.Range, "quote-not-found", "check prefix and suffix against the letter",
+				"the %s quote occurs in %s, but never with that prefix and suffix", q.Lang.Name(), where)
+			l.attachPassage(p, q.Lang, occ[0], occ[0]+RuneLen(q.Text))
+			return
+		}
+	}
+	start, end := closestPassage(text, q.Text)
+	l.report(q.Range, "quote-not-found", "closest passage: "+clip(runeSlice(text, start, end), 120),
+		"the %s quote is not in %s", q.Lang.Name(), where)
+	l.attachPassage(p, q.Lang, start, end)
+}
+
+func (l *loader) attachPassage(p *Paragraph, lang Lang, start, end int) {
+	if l.capped || len(l.diags) == 0 {
+		return
+	}
+	l.last().Passage = &Passage{Doc: p.Doc.ID, Paragraph: p.Label(), Lang: lang, Text: p.Text[lang], Start: start, End: end}
+}
+
+// findElsewhere looks for the quote in the other paragraphs of the span's
+// document, then in the other documents.
+func findElsewhere(c *Corpus, p *Paragraph, q *Quote) (*Paragraph, int) {
+	search := func(d *Document) (*Paragraph, int) {
+		for _, other := range d.Paragraphs {
+			if other == p {
+				continue
+			}
+			if occ := Occurrences(other.Text[q.Lang], q.Text); len(occ) > 0 {
+				return other, occ[0]
+			}
+		}
+		return nil, 0
+	}
+	if other, at := search(p.Doc); other != nil {
+		return other, at
+	}
+	for _, d := range c.Documents {
+		if d == p.Doc {
+			continue
+		}
+		if other, at := search(d); other != nil {
+			return other, at
+		}
+	}
+	return nil, 0
+}
+
+// closestPassage returns the code-point range of text that best matches
+// quote: the longest common substring, widened to the quote's length.
+func closestPassage(text, quote string) (int, int) {
+	t, q := []rune(text), []rune(quote)
+	if len(t) == 0 || len(q) == 0 {
+		return 0, 0
+	}
+	bestLen, bestEndT, bestEndQ := 0, 0, 0
+	prev := make([]int, len(q)+1)
+	cur := make([]int, len(q)+1)
+	for i := 1; i <= len(t); i++ {
+		for j := 1; j <= len(q); j++ {
+			if t[i-1] == q[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > bestLen {
+					bestLen, bestEndT, bestEndQ = cur[j], i, j
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	start := bestEndT - bestEndQ // where the quote would start, aligned on the match
+	start = max(0, start)
+	end := min(len(t), start+len(q))
+	return start, end
+}
+
+func filterAffixes(text string, q *Quote, occ []int) []int {
+	var out []int
+	n := RuneLen(q.Text)
+	for _, o := range occ {
+		from, to := ByteOffset(text, o), ByteOffset(text, o+n)
+		if strings.HasSuffix(text[:from], q.Prefix) && strings.HasPrefix(text[to:], q.Suffix) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func runeSlice(s string, start, end int) string {
+	return s[ByteOffset(s, start):ByteOffset(s, end)]
+}
+
+func nearest(list []int, v int) int {
+	best := list[0]
+	for _, x := range list {
+		if abs(x-v) < abs(best-v) {
+			best = x
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func joinInts(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprint(x)
+	}
+	return strings.Join(parts, ", ")
+}
