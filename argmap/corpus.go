@@ -40,6 +40,7 @@ type Person struct {
 type Speaker struct {
 	ID      string
 	Name    string
+	Short   string // for diagram labels ("Clark"); Name when not given
 	ZH      string
 	Party   *Party
 	Persons []Person

@@ -74,6 +74,7 @@ type manifestParty struct {
 type manifestSpeaker struct {
 	ID      string `yaml:"id"`
 	Name    string `yaml:"name"`
+	Short   string `yaml:"short"`
 	ZH      string `yaml:"zh"`
 	Party   string `yaml:"party"`
 	Persons []struct {
@@ -186,7 +187,10 @@ func (l *corpusLoader) build(m *manifest, origin string) *Corpus {
 			l.problem(0, "speaker %q is empty or declared twice", ms.ID)
 			continue
 		}
-		s := &Speaker{ID: ms.ID, Name: ms.Name, ZH: ms.ZH, Party: parties[ms.Party]}
+		s := &Speaker{ID: ms.ID, Name: ms.Name, Short: ms.Short, ZH: ms.ZH, Party: parties[ms.Party]}
+		if s.Short == "" {
+			s.Short = s.Name
+		}
 		if s.Party == nil {
 			l.problem(0, "speaker %q: party %q is not declared (parties: %s)", ms.ID, ms.Party, strings.Join(keys(parties), ", "))
 		}
