@@ -144,7 +144,10 @@ func (d *Document) Addresses() string {
 		return "none: its text is not in the corpus"
 	}
 	var parts []string
-	if n := d.BodyCount(); n > 0 {
+	switch n := d.BodyCount(); {
+	case n == 1:
+		parts = append(parts, "1")
+	case n > 1:
 		parts = append(parts, fmt.Sprintf("1-%d", n))
 	}
 	for _, p := range d.Paragraphs {

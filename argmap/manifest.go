@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -116,7 +117,14 @@ func LoadCorpus(fsys fs.FS, origin string) (*Corpus, error) {
 			l.problem(0, "the manifest is empty")
 			return nil, &CorpusError{l.problems}
 		}
-		l.problem(0, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		var typeErr *yaml.TypeError
+		if errors.As(err, &typeErr) {
+			for _, msg := range typeErr.Errors {
+				l.yamlProblem(msg)
+			}
+		} else {
+			l.yamlProblem(err.Error())
+		}
 		return nil, &CorpusError{l.problems}
 	}
 	var root yaml.Node
@@ -140,6 +148,26 @@ type corpusLoader struct {
 
 func (l *corpusLoader) problem(line int, format string, args ...any) {
 	l.problems = append(l.problems, CorpusProblem{File: l.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// yamlProblem records a decoder message, "line N: text", at its line, and
+// words an unknown field as the manifest key it is, not as a Go type.
+func (l *corpusLoader) yamlProblem(msg string) {
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, text, ok := strings.Cut(rest, ": "); ok {
+			if k, err := strconv.Atoi(n); err == nil {
+				line, msg = k, text
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "field "); ok {
+		if key, _, ok := strings.Cut(rest, " not found in type "); ok {
+			msg = fmt.Sprintf("unknown key %q", key)
+		}
+	}
+	l.problem(line, "%s", msg)
 }
 
 func (l *corpusLoader) build(m *manifest, origin string) *Corpus {
