@@ -79,6 +79,12 @@ Exit status: 0 ok, 1 findings (invalid annotations), 2 usage error,
 	root.AddCommand(
 		newCorpusCommand(g),
 		newShowCommand(g),
+		newValidateCommand(g),
+		newExportCommand(g),
+		newCompareCommand(g),
+		newStatsCommand(g),
+		newRenderCommand(g),
+		newHTMLCommand(g), newServeCommand(g),
 		newVersionCommand(),
 	)
 	return root

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/argmap/argmap/render"
+	"github.com/spf13/cobra"
+)
+
+type htmlOptions struct {
+	paths  []string
+	output string
+	lang   string
+}
+
+func newHTMLCommand(g *globalOptions) *cobra.Command {
+	opts := &htmlOptions{}
+	cmd := &cobra.Command{
+		Use:   "html [FILE|DIR ...]",
+		Short: "Write the bilingual reader: the letters beside the map, in one HTML file",
+		Long: `Write the bilingual reader: one self-contained HTML page with each letter
+beside the reply to it, paragraph by paragraph, in English, Chinese or both;
+every annotated passage highlighted by kind; the diagram in each language;
+and a list of the units with their relations. Clicking a node finds its
+passage, clicking a passage finds its node. The page loads nothing from the
+network: it works from a file, offline, on a projector, and in print.
+
+Files and folders are read as validate reads them, ./annotations or the
+built-in map by default. A map with errors is refused: its diagnostics go to
+standard error and the exit status is 1. -o writes the file atomically;
+-o - writes to standard output.`,
+		Example: `  argmap html -o reader.html
+  argmap html --lang both annotations/ -o seminar.html`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.paths = args
+			return runHTML(cmd.OutOrStdout(), cmd.ErrOrStderr(), g, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` (- for standard output)")
+	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	return cmd
+}
+
+func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) error {
+	if opts.output == "" {
+		return usageError(fmt.Errorf("html needs -o FILE (or -o - for standard output)"))
+	}
+	if err := checkReaderLang(opts.lang); err != nil {
+		return err
+	}
+	m, err := loadValidMap(stderr, g, opts.paths)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := render.Reader(&buf, m, render.ReaderOptions{Lang: opts.lang}); err != nil {
+		return cannotRun(fmt.Errorf("writing the reader: %w", err))
+	}
+	return writeOutput(stdout, opts.output, buf.Bytes())
+}
+
+// checkReaderLang checks --lang of the reader commands.
+func checkReaderLang(lang string) error {
+	switch lang {
+	case "en", "zh", "both":
+		return nil
+	}
+	return usageError(fmt.Errorf("--lang %q: use en, zh or both", lang))
+}

@@ -1,0 +1,293 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/argmap/argmap/annotations"
+	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/seeds"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func embeddedCorpus(t testing.TB) *argmap.Corpus {
+	t.Helper()
+	c, err := argmap.LoadCorpus(seeds.FS, "embedded")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// loadMap validates annotation files and fails the test on any error.
+func loadMap(t testing.TB, paths ...string) *argmap.Map {
+	t.Helper()
+	var inputs []argmap.Input
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, argmap.Input{Path: filepath.ToSlash(p), Data: data})
+	}
+	m, ds := argmap.Validate(embeddedCorpus(t), inputs)
+	for _, d := range ds {
+		if d.Severity == argmap.SeverityError {
+			t.Fatalf("%s", d)
+		}
+	}
+	return m
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./render -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date; run go test ./render -update and review the diff\n--- got ---\n%s", path, got)
+	}
+}
+
+func TestDOTMatchesGoldenFiles(t *testing.T) {
+	cases := []struct {
+		name string
+		file string
+		opts DiagramOptions
+	}{
+		{"small map in English", "small.yaml", DiagramOptions{}},
+		{"small map in Chinese", "small.yaml", DiagramOptions{Lang: argmap.Chinese}},
+		{"small map with quotes and legend", "small.yaml", DiagramOptions{Quotes: true, Legend: true}},
+		{"focus on one unit at depth one", "small.yaml", DiagramOptions{Focus: "clark-incorrect", Depth: 1}},
+		{"one document and what answers it", "small.yaml", DiagramOptions{Doc: "kim-peng-1953-06-19"}},
+		{"hostile text escaped", "hostile.yaml", DiagramOptions{}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m := loadMap(t, filepath.Join("testdata", "dot", tc.file))
+			got, err := DOT(m, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join("testdata", "dot", strings.ReplaceAll(tc.name, " ", "-")+".dot"), got)
+		})
+	}
+}
+
+func TestDOTIsDeterministic(t *testing.T) {
+	m := loadMap(t, "testdata/dot/small.yaml")
+	first, _ := DOT(m, DiagramOptions{Legend: true})
+	for i := 0; i < 20; i++ {
+		again, _ := DOT(loadMap(t, "testdata/dot/small.yaml"), DiagramOptions{Legend: true})
+		if !bytes.Equal(first, again) {
+			t.Fatal("two renders of the same map differ")
+		}
+	}
+}
+
+var nodeLine = regexp.MustCompile(`(?m)^    "([a-z0-9-]+)" \[id=.*$`)
+
+// TestAddingAUnitLeavesTheOtherLettersAlone adds a unit to Clark's letter
+// and checks that every other unit keeps its line, in the same order, and
+// that in the laid-out SVG no unit of another letter changes position.
+func TestAddingAUnitLeavesTheOtherLettersAlone(t *testing.T) {
+	base := loadMap(t, "testdata/dot/small.yaml")
+	data, _ := os.ReadFile("testdata/dot/small.yaml")
+	extra := `  - id: clark-article-59
+    kind: claim
+    summary: {en: Escaped prisoners may go north after the armistice, zh: 逃亡战俘可在停战后前往北方}
+    span: {doc: clark-1953-06-29, paragraph: 5, en: "can go to your side after the armistice takes effect", zh: "可以在停战生效后前往你方"}
+    supports: [clark-incorrect]
+`
+	dir := t.TempDir()
+	edited := filepath.Join(dir, "edited.yaml")
+	os.WriteFile(edited, append(data, extra...), 0o644)
+	more := loadMap(t, edited)
+
+	before, _ := DOT(base, DiagramOptions{})
+	after, _ := DOT(more, DiagramOptions{})
+	beforeNodes := nodeLine.FindAllString(string(before), -1)
+	var afterNodes []string
+	for _, l := range nodeLine.FindAllString(string(after), -1) {
+		if !strings.Contains(l, `"clark-article-59"`) {
+			afterNodes = append(afterNodes, l)
+		}
+	}
+	if strings.Join(beforeNodes, "\n") != strings.Join(afterNodes, "\n") {
+		t.Errorf("adding a unit changed the other nodes:\nbefore:\n%s\nafter:\n%s", strings.Join(beforeNodes, "\n"), strings.Join(afterNodes, "\n"))
+	}
+
+	posBefore := nodePositions(t, before)
+	posAfter := nodePositions(t, after)
+	for _, id := range []string{"kp0619-serious", "kp-correct", "kp-unsatisfactory"} {
+		if posBefore[id] != posAfter[id] {
+			t.Errorf("unit %s of another letter moved from %v to %v", id, posBefore[id], posAfter[id])
+		}
+	}
+	if len(posBefore) != 5 {
+		t.Fatalf("found %d unit nodes in the SVG, want 5: %v", len(posBefore), posBefore)
+	}
+	if y(posAfter["clark-article-59"]) <= y(posAfter["clark-incorrect"]) {
+		t.Errorf("the ¶5 unit should be below the ¶1 units: %v vs %v", posAfter["clark-article-59"], posAfter["clark-incorrect"])
+	}
+}
+
+// y returns the vertical coordinate of a position; SVG's y grows downwards.
+func y(pos [2]string) float64 {
+	v, _ := strconv.ParseFloat(pos[1], 64)
+	return v
+}
+
+// nodePositions lays the DOT out to SVG and returns each unit node's label
+// anchor: x as drawn, y measured down from the graph's title, since SVG
+// counts y from the bottom of a drawing whose height changes with edits.
+func nodePositions(t *testing.T, dot []byte) map[string][2]string {
+	t.Helper()
+	svg, err := SVG(dot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type text struct {
+		X string `xml:"x,attr"`
+		Y string `xml:"y,attr"`
+	}
+	type group struct {
+		ID    string  `xml:"id,attr"`
+		Class string  `xml:"class,attr"`
+		Texts []text  `xml:"text"`
+		Inner []group `xml:"g"`
+		Links []group `xml:"a"`
+	}
+	var root struct {
+		Groups []group `xml:"g"`
+	}
+	if err := xml.Unmarshal(svg, &root); err != nil {
+		t.Fatal(err)
+	}
+	pos := map[string][2]string{}
+	if len(root.Groups) == 0 || len(root.Groups[0].Texts) == 0 {
+		t.Fatal("SVG has no graph title")
+	}
+	top, _ := strconv.ParseFloat(root.Groups[0].Texts[0].Y, 64)
+	var walk func(gs []group)
+	walk = func(gs []group) {
+		for _, g := range gs {
+			if strings.HasPrefix(g.ID, "unit-") {
+				id := strings.TrimPrefix(g.ID, "unit-")
+				for _, inner := range append(g.Inner, g.Links...) {
+					for _, a := range append([]group{inner}, inner.Links...) {
+						if len(a.Texts) > 0 {
+							yy, _ := strconv.ParseFloat(a.Texts[0].Y, 64)
+							pos[id] = [2]string{a.Texts[0].X, strconv.FormatFloat(yy-top, 'f', 2, 64)}
+						}
+					}
+				}
+			}
+			walk(g.Inner)
+		}
+	}
+	walk(root.Groups)
+	return pos
+}
+
+func TestDOTEscapesAnnotationText(t *testing.T) {
+	m := loadMap(t, "testdata/dot/hostile.yaml")
+	dot, err := DOT(m, DiagramOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every label must still be one DOT string: the summary's quotes and
+	// backslashes are escaped, so Graphviz parses the file and sees the
+	// same two unit nodes.
+	svg, err := SVG(dot)
+	if err != nil {
+		t.Fatalf("hostile labels broke the DOT: %v\n%s", err, dot)
+	}
+	for _, want := range []string{`>&lt;script&gt;alert(1)&lt;/script&gt; &quot;\G&quot; \&quot;<`, `>} ]; evil &#45;&gt; x<`} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("SVG lacks the summary as text %q:\n%s", want, svg)
+		}
+	}
+	if bytes.Contains(svg, []byte("<script>")) {
+		t.Error("SVG contains a live <script> element")
+	}
+}
+
+func TestWrapByDisplayWidth(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		width int
+		want  []string
+	}{
+		{"English breaks at spaces", "The escape of 25,000 prisoners is a serious event", 20, []string{"The escape of 25,000", "prisoners is a", "serious event"}},
+		{"Chinese counts two columns a character", "约两万五千名战俘逃亡是严重事件", 10, []string{"约两万五千", "名战俘逃亡", "是严重事件"}},
+		{"closing punctuation never starts a line", "一二三四，五六", 8, []string{"一二三", "四，五六"}},
+		{"an over-long word is cut", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Wrap(tc.text, tc.width)
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("Wrap(%q, %d) = %q, want %q", tc.text, tc.width, got, tc.want)
+			}
+		})
+	}
+}
+
+// strictBundledMap validates the map embedded in argmap and fails the test
+// unless it is clean even under --strict.
+func strictBundledMap(t testing.TB) *argmap.Map {
+	t.Helper()
+	inputs, err := argmap.FSInputs(annotations.FS, "annotations/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ds := argmap.Validate(embeddedCorpus(t), inputs)
+	if argmap.Fails(ds, true) {
+		t.Fatalf("the bundled map does not validate: %v", ds)
+	}
+	return m
+}
+
+func TestBundledMapDOTMatchesGolden(t *testing.T) {
+	m := strictBundledMap(t)
+	for _, lang := range []argmap.Lang{argmap.English, argmap.Chinese} {
+		got, err := DOT(m, DiagramOptions{Lang: lang, Legend: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, filepath.Join("testdata", "dot", "armistice-1953."+string(lang)+".dot"), got)
+	}
+}
+
+// TestReadmeDiagramIsUpToDate fails when docs/armistice-1953.svg, which the
+// README and the reading guide show, no longer matches the bundled map.
+// Regenerate it with go run ./cmd/argmap render --legend -o docs/armistice-1953.svg
+// (or go test ./render -update).
+func TestReadmeDiagramIsUpToDate(t *testing.T) {
+	dot, err := DOT(strictBundledMap(t), DiagramOptions{Legend: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg, err := SVG(dot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, filepath.Join("..", "docs", "armistice-1953.svg"), svg)
+}
