@@ -50,7 +50,9 @@ type loader struct {
 	lines  []string // the current file's lines, for ranges
 	count  int      // diagnostics of the current file
 	capped bool
-	firstD map[string]*Unit
+	// unknownReports holds the units whose reports names no document:
+	// their party and date are unknown, so no rule guesses them.
+	unknownReports map[*Unit]bool
 }
 
 func (l *loader) report(r Range, rule, detail, format string, args ...any) {
@@ -146,21 +148,60 @@ func (l *loader) syntaxError(err error) {
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
-	}
-	col := 1
-	detail := ""
-	if line-1 < len(l.lines) {
-		text := l.lines[line-1]
-		if i := strings.IndexByte(text, '\t'); i >= 0 && strings.Contains(msg, "cannot start any token") {
-			col = RuneOffset(text, i) + 1
-			msg = "a tab character cannot start a YAML token"
-			detail = "indent with spaces, not tabs"
-		} else {
-			col = RuneOffset(text, len(text)-len(strings.TrimLeft(text, " "))) + 1
+		// yaml.v3 counts the lines of scanner errors from 1 but those of
+		// parser errors from 0; a parser error names the collection or
+		// node it was parsing.
+		if parserProblems[msg] {
+			line++
 		}
+	}
+	line = min(max(line, 1), max(len(l.lines), 1))
+	text := l.lines[line-1]
+	col := RuneOffset(text, len(text)-len(strings.TrimLeft(text, " "))) + 1
+	detail := ""
+	switch {
+	case strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token"):
+		// The tab is on the reported line or, when it breaks the
+		// indentation of a scalar's continuation, on a line below.
+		for i := line - 1; i < len(l.lines); i++ {
+			text := l.lines[i]
+			lead := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+			if j := strings.IndexByte(lead, '\t'); j >= 0 {
+				line, col = i+1, RuneOffset(text, j)+1
+				msg = "a tab character in the indentation"
+				detail = "indent with spaces, not tabs"
+				break
+			}
+		}
+	case strings.HasPrefix(msg, "unknown anchor "):
+		// The decoder names the anchor but not the line of the alias.
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		for i, text := range l.lines {
+			if j := strings.Index(text, "*"+name); j >= 0 {
+				line, col = i+1, RuneOffset(text, j)+1
+				break
+			}
+		}
+		detail = "annotations do not use anchors or aliases: write the value out"
 	}
 	pos := Position{line, col}
 	l.report(Range{pos, pos}, "yaml-syntax", detail, "%s", msg)
+}
+
+// parserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner), whose error lines are off by one.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
 }
 
 // hostileNodes reports anchors, aliases and foreign tags anywhere in the
@@ -267,6 +308,11 @@ func (l *loader) fields(n *yaml.Node, what string, allowed []string) map[string]
 		}
 		if !contains(allowed, k.Value) {
 			detail := "allowed keys: " + strings.Join(allowed, ", ")
+			if n.Style&yaml.FlowStyle != 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == "" {
+				// {en: 25,000 prisoners}: the comma ended the value and
+				// began a key without a value.
+				detail = "a comma inside {...} ends a value: quote text that holds a comma, like {en: \"25,000 prisoners\"}; " + detail
+			}
 			if s := closest(k.Value, allowed); s != "" {
 				l.report(l.rangeOf(k), "unknown-key", detail, "unknown key %q in %s; did you mean %q?", clip(k.Value, 40), what, s)
 			} else {
@@ -322,6 +368,9 @@ func (l *loader) str(f field, what string) (string, bool) {
 	if f.value == nil || !l.expect(f.value, yaml.ScalarNode, what) {
 		return "", false
 	}
+	if !plainTag(f.value.Tag) {
+		return "", false // reported as yaml-tag
+	}
 	if f.value.Tag != "!!str" && f.value.Tag != "!" {
 		l.report(l.rangeOf(f.value), "wrong-type", "quote it if it is meant as text", "%s must be text, not %s", what, nodeDescription(f.value))
 		return "", false
@@ -332,6 +381,9 @@ func (l *loader) str(f field, what string) (string, bool) {
 func (l *loader) integer(f field, what string) (int, bool) {
 	if f.value == nil || !l.expect(f.value, yaml.ScalarNode, what) {
 		return 0, false
+	}
+	if !plainTag(f.value.Tag) {
+		return 0, false // reported as yaml-tag
 	}
 	v, err := strconv.Atoi(f.value.Value)
 	if err != nil || f.value.Tag != "!!int" {
@@ -423,7 +475,8 @@ func (l *loader) unit(n *yaml.Node) {
 				}
 			}
 		}
-		if u.Summary[English] == "" && containsLang(l.corpus.Languages, English) {
+		// An en of the wrong type is reported as such, not as missing too.
+		if _, given := sf[string(English)]; !given && containsLang(l.corpus.Languages, English) {
 			l.report(l.rangeOf(f.value), "missing-field", "the English summary labels the unit in diagrams", "summary has no en")
 		}
 	}
@@ -436,6 +489,7 @@ func (l *loader) unit(n *yaml.Node) {
 	if f, ok := fs["reports"]; ok && f.value != nil {
 		if id, ok := l.str(f, "reports"); ok {
 			if u.Reports = l.corpus.Document(id); u.Reports == nil {
+				l.unknownReports[u] = true
 				l.report(l.rangeOf(f.value), "unknown-document", "documents: "+strings.Join(l.corpus.DocumentIDs(), ", "),
 					"reports names unknown document %q%s", clip(id, 60), didYouMean(id, l.corpus.DocumentIDs()))
 			}
@@ -682,7 +736,9 @@ func closest(s string, candidates []string) string {
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		d := editDistance(s, c)
-		limit := max(2, RuneLen(c)/3)
+		// Two edits turn any two-letter key into any other ("fr" into
+		// "en"): a suggestion must keep at least one character.
+		limit := min(max(2, RuneLen(c)/3), RuneLen(c)-1)
 		if d <= limit && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
 		}

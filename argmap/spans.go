@@ -47,7 +47,13 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 			}
 		}
 		if start < 0 {
-			l.report(q.Range, "offset-mismatch", fmt.Sprintf("the quote starts at %s in %s", joinInts(occ), where),
+			detail := fmt.Sprintf("the quote starts at %s in %s", joinInts(occ), where)
+			for _, o := range occ {
+				if b := ByteOffset(text, o); b == *q.GivenStart && b != o {
+					detail = fmt.Sprintf("%d is where the quote starts in UTF-8 bytes; start and end count code points: %d", b, o)
+				}
+			}
+			l.report(q.Range, "offset-mismatch", detail,
 				"start %d disagrees with the %s quote, which starts at %d", *q.GivenStart, q.Lang.Name(), nearest(occ, *q.GivenStart))
 			l.attachPassage(p, q.Lang, nearest(occ, *q.GivenStart), nearest(occ, *q.GivenStart)+n)
 			return
@@ -110,6 +116,17 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 	p := u.Span.Paragraph
 	where := fmt.Sprintf("%s %s", p.Doc.ID, p.Label())
+	text := p.Text[q.Lang]
+	// A quote that is in its paragraph, but not between that prefix and
+	// suffix, is a wrong prefix or suffix, whatever other paragraphs hold.
+	if q.Prefix != "" || q.Suffix != "" {
+		if occ := Occurrences(text, q.Text); len(occ) > 0 {
+			l.report(q.Range, "quote-not-found", "check prefix and suffix against the letter",
+				"the %s quote occurs in %s, but never with that prefix and suffix", q.Lang.Name(), where)
+			l.attachPassage(p, q.Lang, occ[0], occ[0]+RuneLen(q.Text))
+			return
+		}
+	}
 	if other, at := findElsewhere(l.corpus, p, q); other != nil {
 		otherLangFound := false
 		for lang, oq := range u.Span.Quotes {
@@ -126,15 +143,6 @@ func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 		}
 		l.attachPassage(other, q.Lang, at, at+RuneLen(q.Text))
 		return
-	}
-	text := p.Text[q.Lang]
-	if q.Prefix != "" || q.Suffix != "" {
-		if occ := Occurrences(text, q.Text); len(occ) > 0 {
-			l.report(q.Range, "quote-not-found", "check prefix and suffix against the letter",
-				"the %s quote occurs in %s, but never with that prefix and suffix", q.Lang.Name(), where)
-			l.attachPassage(p, q.Lang, occ[0], occ[0]+RuneLen(q.Text))
-			return
-		}
 	}
 	start, end := closestPassage(text, q.Text)
 	l.report(q.Range, "quote-not-found", "closest passage: "+clip(runeSlice(text, start, end), 120),

@@ -12,7 +12,7 @@ import (
 // it when Fails(diagnostics, false).
 func Validate(c *Corpus, inputs []Input) (*Map, []Diagnostic) {
 	m := &Map{Corpus: c, byID: map[string]*Unit{}}
-	l := &loader{corpus: c, m: m}
+	l := &loader{corpus: c, m: m, unknownReports: map[*Unit]bool{}}
 	for _, in := range inputs {
 		l.loadFile(in)
 	}
@@ -32,7 +32,7 @@ func (l *loader) derive() {
 	for _, u := range l.m.Units {
 		l.file = u.File
 		origin := u.Origin()
-		if origin == nil {
+		if origin == nil || l.unknownReports[u] {
 			continue
 		}
 		if u.Party == nil {

@@ -1,0 +1,53 @@
+package argmap
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/argmap/argmap/seeds"
+)
+
+func TestStarter(t *testing.T) {
+	c, err := LoadCorpus(seeds.FS, "embedded")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Starter(c)
+	t.Run("matches the golden file", func(t *testing.T) {
+		const golden = "testdata/fmt/init-embedded.golden"
+		if updating() {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("Starter differs from %s:\n%s", golden, got)
+		}
+	})
+	t.Run("validates with no errors", func(t *testing.T) {
+		m, diags := Validate(c, []Input{{Path: "starter.yaml", Data: got}})
+		if errs, _, _ := Count(diags); errs > 0 {
+			t.Errorf("Validate reports errors: %v", diags)
+		}
+		if len(m.Units) != 0 {
+			t.Errorf("the starter has %d units, want none", len(m.Units))
+		}
+		for _, d := range diags {
+			t.Logf("%s", d)
+		}
+	})
+	t.Run("is already formatted", func(t *testing.T) {
+		out, err := Format(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(out, got) {
+			t.Errorf("argmap fmt would change the starter:\n%s", out)
+		}
+	})
+}
