@@ -208,7 +208,7 @@ func benchGraphs(b *testing.B) []benchGraph {
 }
 
 // generatedDOT returns an argument-map-like graph of n nodes in two
-// clusters, each node answering an earlier one.
+// clusters, each node answering one of the few nodes before it.
 func generatedDOT(n int) []byte {
 	var b strings.Builder
 	b.WriteString("digraph g {\n\tnode [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f5f5\", fontname=\"Helvetica\"];\n")
@@ -221,7 +221,7 @@ func generatedDOT(n int) []byte {
 	}
 	styles := []string{"solid", "dashed", "bold", "dotted"}
 	for i := 1; i < n; i++ {
-		fmt.Fprintf(&b, "\tn%d -> n%d [style=%s, label=\"r%d\"];\n", i, (i*7)%i, styles[i%4], i)
+		fmt.Fprintf(&b, "\tn%d -> n%d [style=%s, label=\"r%d\"];\n", i, max(0, i-1-i%9*3), styles[i%4], i)
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())

@@ -308,6 +308,9 @@ func (c *canvas) fill(contours [][]point, col color.Color) {
 	if _, _, _, a := col.RGBA(); a == 0 {
 		return
 	}
+	if len(contours) == 1 && c.fillRect(contours[0], col) {
+		return
+	}
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, ps := range contours {
 		for _, p := range ps {
@@ -337,6 +340,25 @@ func (c *canvas) fill(contours [][]point, col color.Color) {
 	c.rast.Draw(c.img, r, image.NewUniform(col), image.Point{})
 }
 
+// fillRect paints an axis-aligned rectangle, as cluster and graph
+// backgrounds are, without the rasteriser, whose buffers would be the size
+// of the rectangle. It reports whether ps was such a rectangle.
+func (c *canvas) fillRect(ps []point, col color.Color) bool {
+	if len(ps) != 4 {
+		return false
+	}
+	for i := range ps {
+		a, b := ps[i], ps[(i+1)%4]
+		if a.x != b.x && a.y != b.y {
+			return false
+		}
+	}
+	r := image.Rect(int(math.Round(min(ps[0].x, ps[2].x))), int(math.Round(min(ps[0].y, ps[2].y))),
+		int(math.Round(max(ps[0].x, ps[2].x))), int(math.Round(max(ps[0].y, ps[2].y))))
+	draw.Draw(c.img, r, image.NewUniform(col), image.Point{}, draw.Over)
+	return true
+}
+
 // stroke draws a polyline with the pen's width and dash pattern, with round
 // joins and caps.
 func (c *canvas) stroke(line []point, st drawState) {
@@ -348,11 +370,37 @@ func (c *canvas) stroke(line []point, st drawState) {
 	if st.dash != nil {
 		pieces = dashes(line, st.dash, c.scale)
 	}
-	var contours [][]point
 	for _, piece := range pieces {
-		contours = append(contours, strokeOutline(piece, half)...)
+		for _, chunk := range chunks(piece, 32) {
+			c.fill(strokeOutline(chunk, half), st.pen)
+		}
 	}
-	c.fill(contours, st.pen)
+}
+
+// chunks cuts a polyline into consecutive stretches that each stay within
+// size pixels of where they start. Filling costs the area of a stretch's
+// bounding box, so a long or diagonal line is far cheaper drawn in short
+// stretches than whole.
+func chunks(line []point, size float64) [][]point {
+	var out [][]point
+	cur := []point{line[0]}
+	for _, p := range line[1:] {
+		a := cur[len(cur)-1]
+		n := max(1, int(math.Ceil(math.Hypot(p.x-a.x, p.y-a.y)/size)))
+		for k := 1; k <= n; k++ {
+			t := float64(k) / float64(n)
+			q := point{a.x + (p.x-a.x)*t, a.y + (p.y-a.y)*t}
+			cur = append(cur, q)
+			if math.Hypot(q.x-cur[0].x, q.y-cur[0].y) >= size {
+				out = append(out, cur)
+				cur = []point{q}
+			}
+		}
+	}
+	if len(cur) > 1 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 // strokeOutline returns contours covering a polyline of half-width half:

@@ -10,28 +10,32 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-
-	"github.com/argmap/argmap/render"
-	"github.com/argmap/argmap/render/gvcache"
 )
 
-// childEnv makes the test binary act as a tiny argmap: go-graphviz and
-// gvcache have initialised by the time TestMain runs, so the child only has
-// to render and report.
-const childEnv = "ARGMAP_GVCACHE_TEST_CHILD"
+// childExe is testdata/child built without the race detector, which makes
+// compiling go-graphviz's module minutes slow. It stands for argmap: a
+// process whose go-graphviz initialises before main.
+var childExe string
 
 func TestMain(m *testing.M) {
-	if os.Getenv(childEnv) != "" {
-		svg, err := render.SVG([]byte(`digraph { claim -> rebuttal }`))
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		fmt.Printf("dir=%s\ntmpdir=%s\n", gvcache.Dir(), os.Getenv("TMPDIR"))
-		os.Stdout.Write(svg)
-		os.Exit(0)
+	dir, err := os.MkdirTemp("", "gvcache-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
-	os.Exit(m.Run())
+	code := func() int {
+		defer os.RemoveAll(dir)
+		exe := filepath.Join(dir, "child")
+		build := exec.Command("go", "build", "-o", exe, "./testdata/child")
+		build.Env = append(os.Environ(), "GOFLAGS="+strings.ReplaceAll(os.Getenv("GOFLAGS"), "-race", ""))
+		if out, err := build.CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "building testdata/child: %v\n%s", err, out)
+			return 1
+		}
+		childExe = exe
+		return m.Run()
+	}()
+	os.Exit(code)
 }
 
 type result struct {
@@ -42,8 +46,8 @@ type result struct {
 // child runs the test binary as an argmap process with the given TMPDIR.
 func child(t *testing.T, exe, tmpdir string, uid int, env ...string) result {
 	t.Helper()
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), childEnv+"=1", "TMPDIR="+tmpdir, "ARGMAP_GVCACHE=")
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmpdir, "ARGMAP_GVCACHE=")
 	cmd.Env = append(cmd.Env, env...)
 	if uid >= 0 {
 		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(uid)}}
@@ -81,10 +85,7 @@ func TestCorruptCacheDoesNotStopArgmap(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles go-graphviz's module in child processes")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	exe := childExe
 	// One cold start makes the cache every case then corrupts a copy of.
 	pristine := t.TempDir()
 	if r := child(t, exe, pristine, -1); !r.ok {
@@ -202,10 +203,7 @@ func TestUnreadableCacheDoesNotStopArgmap(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root reads any file; TestCacheOfAnotherUserDoesNotStopArgmap covers this as root")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	exe := childExe
 	tmp := t.TempDir()
 	if r := child(t, exe, tmp, -1); !r.ok {
 		t.Fatalf("first run failed:\n%s", r.stderr)
@@ -246,14 +244,10 @@ func copyDir(t *testing.T, src, dst string) {
 	}
 }
 
-// copyExecutable copies the test binary where another user can run it.
+// copyExecutable copies the child binary where another user can run it.
 func copyExecutable(t *testing.T) string {
 	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.Open(exe)
+	src, err := os.Open(childExe)
 	if err != nil {
 		t.Fatal(err)
 	}
