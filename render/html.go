@@ -59,6 +59,10 @@ type ReaderOptions struct {
 	// Problem is an error that kept the map from being read at all (an
 	// unreadable file, a broken corpus); with a nil map the page shows it.
 	Problem string
+	// SVG lays out and draws a diagram; SVG in this package when nil. A
+	// long-running server passes one that renders in a child process,
+	// because go-graphviz never frees the memory a render takes.
+	SVG func(dot []byte) ([]byte, error)
 }
 
 // readerPage is what the template sees.
@@ -209,7 +213,11 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 		if err != nil {
 			return err
 		}
-		svg, err := SVG(dot)
+		draw := opts.SVG
+		if draw == nil {
+			draw = SVG
+		}
+		svg, err := draw(dot)
 		if err != nil {
 			return fmt.Errorf("drawing the %s diagram: %w", lang.Name(), err)
 		}

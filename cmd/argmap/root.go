@@ -81,12 +81,15 @@ Exit status: 0 ok, 1 findings (invalid annotations), 2 usage error,
 		newShowCommand(g),
 		newValidateCommand(g),
 		newExportCommand(g),
+		newRenderCommand(g),
+		newHTMLCommand(g),
+		newServeCommand(g),
 		newCompareCommand(g),
 		newStatsCommand(g),
-		newFmtCommand(), newInitCommand(g),
-		newRenderCommand(g),
-		newHTMLCommand(g), newServeCommand(g),
+		newFmtCommand(),
+		newInitCommand(g),
 		newVersionCommand(),
+		newSVGWorkerCommand(),
 	)
 	return root
 }

@@ -78,6 +78,7 @@ func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *ser
 	if err != nil {
 		return err
 	}
+	p.svg = childSVG
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
 		return cannotRun(err)
@@ -94,6 +95,7 @@ type preview struct {
 	g     *globalOptions
 	paths []string
 	lang  string
+	svg   func(dot []byte) ([]byte, error) // nil: render.SVG in this process
 
 	// What to watch: folders, and which changes in them matter.
 	dirs       []string
@@ -179,7 +181,7 @@ func (p *preview) relevant(name string) bool {
 // render builds the page for a version: the reader when the map is valid,
 // else the diagnostics. It never fails: a problem becomes the page.
 func (p *preview) render(version string) []byte {
-	opts := render.ReaderOptions{Lang: p.lang, Live: true, Version: version}
+	opts := render.ReaderOptions{Lang: p.lang, Live: true, Version: version, SVG: p.svg}
 	var buf bytes.Buffer
 	problem := func(err error) []byte {
 		buf.Reset()

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/argmap/argmap/render"
+	"github.com/spf13/cobra"
+)
+
+// maxWorkerDOT bounds the DOT the SVG worker reads from its input.
+const maxWorkerDOT = 64 << 20
+
+// svgWorkerCommand is the hidden command `argmap svg-worker`: DOT on stdin,
+// SVG on stdout. The preview server runs it for every diagram, so that the
+// memory go-graphviz takes per render (it never frees it) goes back to the
+// system with the child, and the server stays flat over any number of saves.
+const svgWorkerCommand = "svg-worker"
+
+func newSVGWorkerCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:    svgWorkerCommand,
+		Short:  "Lay out DOT from stdin and write SVG to stdout (used by argmap serve)",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			dot, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxWorkerDOT+1))
+			if err != nil {
+				return cannotRun(err)
+			}
+			if len(dot) > maxWorkerDOT {
+				return usageError(fmt.Errorf("%s: the DOT is larger than %d bytes", svgWorkerCommand, maxWorkerDOT))
+			}
+			svg, err := render.SVG(dot)
+			if err != nil {
+				return cannotRun(err)
+			}
+			_, err = cmd.OutOrStdout().Write(svg)
+			return err
+		},
+	}
+}
+
+// childSVG renders DOT to SVG in a child argmap process.
+func childSVG(dot []byte) ([]byte, error) {
+	self, err := selfExecutable()
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, self, svgWorkerCommand)
+	cmd.Stdin = bytes.NewReader(dot)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, errors.New(msg)
+	}
+	return stdout.Bytes(), nil
+}
+
+// selfExecutable finds the running argmap: the command it was started as,
+// when that resolves, else the executable the system reports.
+func selfExecutable() (string, error) {
+	if path, err := exec.LookPath(os.Args[0]); err == nil {
+		return path, nil
+	}
+	return os.Executable()
+}
