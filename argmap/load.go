@@ -50,23 +50,29 @@ type loader struct {
 	lines  []string // the current file's lines, for ranges
 	count  int      // diagnostics of the current file
 	capped bool
+	capAt  int // index of the too-many-diagnostics summary, once capped
 	// unknownReports holds the units whose reports names no document:
 	// their party and date are unknown, so no rule guesses them.
 	unknownReports map[*Unit]bool
 }
 
 func (l *loader) report(r Range, rule, detail, format string, args ...any) {
+	rule0, _ := RuleByID(rule)
 	if l.capped {
+		// The summary is as severe as the worst problem it stands for, so
+		// that a file of many warnings does not fail as if it had errors.
+		if cap := &l.diags[l.capAt]; rule0.Severity < cap.Severity {
+			cap.Severity = rule0.Severity
+		}
 		return
 	}
 	if l.count >= maxDiagnosticsPerFile {
-		l.capped = true
-		l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: SeverityError, Rule: "too-many-diagnostics",
+		l.capped, l.capAt = true, len(l.diags)
+		l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: rule0.Severity, Rule: "too-many-diagnostics",
 			Message: fmt.Sprintf("more than %d problems in this file; the rest are not reported", maxDiagnosticsPerFile)})
 		return
 	}
 	l.count++
-	rule0, _ := RuleByID(rule)
 	l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: rule0.Severity, Rule: rule,
 		Message: fmt.Sprintf(format, args...), Detail: detail})
 }

@@ -25,7 +25,7 @@ var Rules = []Rule{
 	{"invalid-value", SeverityError, "a field's value is not one the format allows"},
 	{"invalid-id", SeverityError, "a unit id is not lower-case kebab-case"},
 	{"duplicate-id", SeverityError, "two units have the same id"},
-	{"too-many-diagnostics", SeverityError, "the file has so many problems that the rest are not reported"},
+	{"too-many-diagnostics", SeverityError, "the file has so many problems that the rest are not reported (as severe as the worst of them)"},
 	// The spans.
 	{"unknown-document", SeverityError, "a span or reports names a document the corpus does not have"},
 	{"document-without-text", SeverityError, "a span is anchored in a document whose text is not in the corpus"},

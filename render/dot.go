@@ -75,52 +75,66 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 		title = m.Corpus.Title
 	}
 	fmt.Fprintf(&b, "digraph argmap {\n")
-	fmt.Fprintf(&b, "  graph [rankdir=TB, newrank=true, compound=true, nodesep=0.35, ranksep=0.3, pad=0.3, fontname=%s, fontsize=16, labelloc=t, label=%s];\n",
+	fmt.Fprintf(&b, "  graph [rankdir=LR, newrank=true, remincross=false, nodesep=0.25, ranksep=1.1, pad=0.3, fontname=%s, fontsize=16, labelloc=t, label=%s];\n",
 		quote(fontFor(opts.Lang)), quote(title))
 	fmt.Fprintf(&b, "  node [fontname=%s, fontsize=%g, margin=\"0.12,0.06\", penwidth=1.4];\n", quote(fontFor(opts.Lang)), fontSize)
 	fmt.Fprintf(&b, "  edge [fontname=%s, fontsize=10];\n", quote(fontFor(opts.Lang)))
+	place := map[*argmap.Unit][2]int{} // column, position in the column
 	for i, col := range columns {
 		fmt.Fprintf(&b, "  subgraph %s {\n", quote(fmt.Sprintf("cluster_%d_%s", i, col.doc.ID)))
 		fmt.Fprintf(&b, "    graph [label=%s, style=\"rounded,filled\", fillcolor=\"#F4F4F4\", color=\"#9A9A9A\", fontsize=14, margin=12];\n",
 			quote(columnTitle(col, opts.Lang)))
+		b.WriteString("    {rank=same;")
+		for j, u := range col.units {
+			place[u] = [2]int{i, j}
+			fmt.Fprintf(&b, " %s;", quote(u.ID))
+		}
+		b.WriteString("}\n")
 		for _, u := range col.units {
 			writeNode(&b, u, opts)
 		}
-		for j := 1; j < len(col.units); j++ {
-			fmt.Fprintf(&b, "    %s -> %s [style=invis, weight=10];\n", quote(col.units[j-1].ID), quote(col.units[j].ID))
+		// Across a rank of a left-to-right graph, Graphviz puts the tail of
+		// an edge below its head: the chain runs upwards from the last unit.
+		for j := len(col.units) - 1; j > 0; j-- {
+			fmt.Fprintf(&b, "    %s -> %s [style=invis];\n", quote(col.units[j].ID), quote(col.units[j-1].ID))
 		}
 		b.WriteString("  }\n")
 	}
-	if len(columns) > 1 {
-		b.WriteString("  {rank=same;")
-		for _, col := range columns {
-			fmt.Fprintf(&b, " %s;", quote(col.units[0].ID))
-		}
-		b.WriteString("}\n")
-		for i := 1; i < len(columns); i++ {
-			fmt.Fprintf(&b, "  %s -> %s [style=invis];\n", quote(columns[i-1].units[0].ID), quote(columns[i].units[0].ID))
-		}
-	}
-	in := map[*argmap.Unit]bool{}
-	for _, u := range units {
-		in[u] = true
+	for i := 1; i < len(columns); i++ {
+		fmt.Fprintf(&b, "  %s -> %s [style=invis, weight=100];\n", quote(columns[i-1].units[0].ID), quote(columns[i].units[0].ID))
 	}
 	for _, u := range units {
 		for _, r := range u.Relations {
-			if r.To == nil || !in[r.To] {
+			if _, ok := place[r.To]; r.To == nil || !ok {
 				continue
 			}
-			s := RelationStyles[r.Type]
-			fmt.Fprintf(&b, "  %s -> %s [id=%s, class=%s, color=%s, style=%s, arrowhead=%s, penwidth=%s, constraint=false, tooltip=%s];\n",
-				quote(u.ID), quote(r.To.ID), quote(RelationElementID(r)), quote("relation "+string(r.Type)),
-				quote(s.Line), s.EdgeStyle, s.Arrow, s.PenWidth, quote(u.ID+" "+string(r.Type)+" "+r.To.ID))
+			writeRelation(&b, r, place)
 		}
 	}
 	if opts.Legend {
-		writeLegend(&b, opts.Lang)
+		writeLegend(&b, opts.Lang, columns[len(columns)-1].units[0].ID)
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
+}
+
+// writeRelation writes a relation's edge. Graphviz ranks the tail of an
+// edge before its head, and orders the units of a column by the edges
+// between them; so an edge always runs from the earlier column, or from
+// lower in a column, and dir=back puts the arrow at the right end. The
+// columns and their order stay as the documents and paragraphs say, and
+// every relation joins neighbouring columns or one column, which keeps the
+// layout fast for large maps.
+func writeRelation(b *bytes.Buffer, r *argmap.Relation, place map[*argmap.Unit][2]int) {
+	s := RelationStyles[r.Type]
+	from, to := place[r.From], place[r.To]
+	tail, head, dir, arrow := r.From.ID, r.To.ID, "forward", "arrowhead"
+	if to[0] < from[0] || (to[0] == from[0] && to[1] > from[1]) {
+		tail, head, dir, arrow = r.To.ID, r.From.ID, "back", "arrowtail"
+	}
+	fmt.Fprintf(b, "  %s -> %s [id=%s, class=%s, color=%s, style=%s, dir=%s, %s=%s, penwidth=%s, tooltip=%s];\n",
+		quote(tail), quote(head), quote(RelationElementID(r)), quote("relation "+string(r.Type)),
+		quote(s.Line), s.EdgeStyle, dir, arrow, s.Arrow, s.PenWidth, quote(r.From.ID+" "+string(r.Type)+" "+r.ToID))
 }
 
 // NodeElementID is the id a unit's node carries in SVG output, which the
@@ -344,7 +358,10 @@ func padCJK(s string) string {
 	return pad + s + pad
 }
 
-func writeLegend(b *bytes.Buffer, lang argmap.Lang) {
+// writeLegend draws a key to the right of the last column: the kinds, then
+// one row per relation type with a short line in its style. after is the top
+// unit of the last column, which the key is aligned with.
+func writeLegend(b *bytes.Buffer, lang argmap.Lang, after string) {
 	names := map[string][2]string{
 		"claim": {"claim", "主张"}, "rebuttal": {"rebuttal", "反驳"}, "concession": {"concession", "让步"},
 		"rebuts": {"rebuts", "反驳"}, "undercuts": {"undercuts", "削弱"}, "concedes": {"concedes", "承认"}, "supports": {"supports", "支持"},
@@ -357,29 +374,33 @@ func writeLegend(b *bytes.Buffer, lang argmap.Lang) {
 		return names[k][0]
 	}
 	fmt.Fprintf(b, "  subgraph cluster_legend {\n    graph [label=%s, style=\"rounded\", color=\"#9A9A9A\", fontsize=14, margin=10];\n", quote(name("key")))
+	var column []string // top to bottom
 	for _, k := range argmap.Kinds {
 		s := KindStyles[k]
-		fmt.Fprintf(b, "    %s [label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, width=1.3, height=0.4];\n",
-			quote("legend-"+string(k)), quote(name(string(k))), s.Shape, quote(s.NodeStyle), quote(s.Fill), quote(s.Line))
+		id := "legend-" + string(k)
+		column = append(column, id)
+		fmt.Fprintf(b, "    %s [label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, width=1.1, height=0.4];\n",
+			quote(id), quote(name(string(k))), s.Shape, quote(s.NodeStyle), quote(s.Fill), quote(s.Line))
 	}
-	for i, t := range argmap.RelationTypes {
+	for _, t := range argmap.RelationTypes {
 		s := RelationStyles[t]
-		from, to := fmt.Sprintf("legend-%s-from", t), fmt.Sprintf("legend-%s-to", t)
-		fmt.Fprintf(b, "    %s [label=%s, shape=plaintext, height=0.3];\n    %s [label=\"\", shape=point, width=0.08];\n",
+		from, to := "legend-"+string(t), "legend-"+string(t)+"-end"
+		column = append(column, from)
+		fmt.Fprintf(b, "    %s [label=%s, shape=plaintext, width=1.1, height=0.3];\n    %s [label=\"\", shape=point, width=0.02, style=invis];\n",
 			quote(from), quote(name(string(t))), quote(to))
-		fmt.Fprintf(b, "    {rank=same; %s; %s;}\n", quote(from), quote(to))
-		fmt.Fprintf(b, "    %s -> %s [color=%s, style=%s, arrowhead=%s, penwidth=%s, minlen=3];\n",
+		fmt.Fprintf(b, "    %s -> %s [color=%s, style=%s, arrowhead=%s, penwidth=%s, minlen=1];\n",
 			quote(from), quote(to), quote(s.Line), s.EdgeStyle, s.Arrow, s.PenWidth)
-		if i > 0 {
-			fmt.Fprintf(b, "    %s -> %s [style=invis];\n", quote(fmt.Sprintf("legend-%s-from", argmap.RelationTypes[i-1])), quote(from))
-		} else {
-			fmt.Fprintf(b, "    %s -> %s [style=invis];\n", quote("legend-"+string(argmap.Kinds[len(argmap.Kinds)-1])), quote(from))
-		}
 	}
-	for i := 1; i < len(argmap.Kinds); i++ {
-		fmt.Fprintf(b, "    %s -> %s [style=invis];\n", quote("legend-"+string(argmap.Kinds[i-1])), quote("legend-"+string(argmap.Kinds[i])))
+	b.WriteString("    {rank=same;")
+	for _, id := range column {
+		fmt.Fprintf(b, " %s;", quote(id))
+	}
+	b.WriteString("}\n")
+	for j := len(column) - 1; j > 0; j-- {
+		fmt.Fprintf(b, "    %s -> %s [style=invis];\n", quote(column[j]), quote(column[j-1]))
 	}
 	b.WriteString("  }\n")
+	fmt.Fprintf(b, "  %s -> %s [style=invis, weight=100];\n", quote(after), quote(column[0]))
 }
 
 func fontFor(lang argmap.Lang) string {
