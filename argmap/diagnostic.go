@@ -28,6 +28,22 @@ func (s Severity) String() string {
 // MarshalText writes the severity as "error", "warning" or "info".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a severity written by MarshalText, so that the JSON
+// argmap writes can be read back.
+func (s *Severity) UnmarshalText(text []byte) error {
+	switch string(text) {
+	case "error":
+		*s = SeverityError
+	case "warning":
+		*s = SeverityWarning
+	case "info":
+		*s = SeverityInfo
+	default:
+		return fmt.Errorf("unknown severity %q: error, warning or info", text)
+	}
+	return nil
+}
+
 // Position is a place in an annotation file: 1-based line, and 1-based
 // column counted in code points.
 type Position struct {

@@ -87,7 +87,7 @@ func (l *loader) loadFile(in Input) {
 	start := Range{Position{1, 1}, Position{1, 1}}
 	if len(in.Data) > MaxFileSize {
 		l.report(start, "file-too-large", "split the map into several files; all files given together form one map",
-			"the file is %d bytes; annotation files may have at most %d", len(in.Data), MaxFileSize)
+			"the file is larger than the %d bytes an annotation file may have", MaxFileSize)
 		return
 	}
 	data := in.Data

@@ -47,18 +47,29 @@ func (l *loader) derive() {
 	}
 }
 
+// maxSuggestions bounds the did-you-mean searches for unknown targets:
+// each compares the id with every unit's, so after a mass rename of a large
+// map they would cost units × targets edit distances.
+const maxSuggestions = 100
+
 // linkRelations resolves every relation's target.
 func (l *loader) linkRelations() {
 	var ids []string
 	for _, u := range l.m.Units {
 		ids = append(ids, u.ID)
 	}
+	suggested := 0
 	for _, u := range l.m.Units {
 		l.file = u.File
 		for _, r := range u.Relations {
 			r.To = l.m.byID[r.ToID]
 			if r.To == nil {
-				l.report(r.Range, "unknown-target", "", "%s names unknown unit %q%s", r.Type, clip(r.ToID, 60), didYouMean(r.ToID, ids))
+				hint := ""
+				if suggested < maxSuggestions {
+					hint = didYouMean(r.ToID, ids)
+					suggested++
+				}
+				l.report(r.Range, "unknown-target", "", "%s names unknown unit %q%s", r.Type, clip(r.ToID, 60), hint)
 				continue
 			}
 			l.m.Relations = append(l.m.Relations, r)

@@ -79,7 +79,7 @@ func runShow(w io.Writer, c *argmap.Corpus, opts *showOptions) error {
 }
 
 func showLanguages(c *argmap.Corpus, lang string) ([]argmap.Lang, error) {
-	if lang == "both" || lang == "all" {
+	if lang == "both" {
 		return c.Languages, nil
 	}
 	for _, l := range c.Languages {
@@ -87,5 +87,9 @@ func showLanguages(c *argmap.Corpus, lang string) ([]argmap.Lang, error) {
 			return []argmap.Lang{l}, nil
 		}
 	}
-	return nil, fmt.Errorf("--lang %q: the corpus has %v, or both", lang, c.Languages)
+	names := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		names[i] = string(l)
+	}
+	return nil, fmt.Errorf("--lang %q: choose %s or both", lang, strings.Join(names, ", "))
 }
