@@ -291,3 +291,80 @@ func TestReadmeDiagramIsUpToDate(t *testing.T) {
 	}
 	checkGolden(t, filepath.Join("..", "docs", "armistice-1953.svg"), svg)
 }
+
+// TestSVGHasEveryUnitAndRelation lays out the bundled map in each language
+// and checks the drawing, not the DOT: a node per unit carrying its summary,
+// an edge per relation, nothing else with those ids.
+func TestSVGHasEveryUnitAndRelation(t *testing.T) {
+	m := strictBundledMap(t)
+	type element struct {
+		ID    string `xml:"id,attr"`
+		Class string `xml:"class,attr"`
+		Texts []struct {
+			Text string `xml:",chardata"`
+		} `xml:"a>text"`
+		Inner []element `xml:"g"`
+	}
+	for _, lang := range []argmap.Lang{argmap.English, argmap.Chinese} {
+		t.Run(string(lang), func(t *testing.T) {
+			dot, err := DOT(m, DiagramOptions{Lang: lang, Legend: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			svg, err := SVG(dot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var root struct {
+				Groups []element `xml:"g"`
+			}
+			if err := xml.Unmarshal(svg, &root); err != nil {
+				t.Fatal(err)
+			}
+			nodes := map[string]string{} // id -> label text
+			edges := map[string]bool{}
+			var walk func([]element)
+			walk = func(gs []element) {
+				for _, g := range gs {
+					switch {
+					case strings.HasPrefix(g.ID, "unit-"):
+						var label []string
+						for _, inner := range g.Inner {
+							for _, tx := range inner.Texts {
+								label = append(label, tx.Text)
+							}
+						}
+						nodes[g.ID] = strings.Join(label, " ")
+					case strings.HasPrefix(g.ID, "rel-"):
+						edges[g.ID] = true
+					}
+					walk(g.Inner)
+				}
+			}
+			walk(root.Groups)
+			if len(nodes) != len(m.Units) {
+				t.Errorf("%d unit nodes in the SVG, want %d", len(nodes), len(m.Units))
+			}
+			for _, u := range m.Units {
+				label, ok := nodes[NodeElementID(u)]
+				if !ok {
+					t.Errorf("unit %s has no node", u.ID)
+					continue
+				}
+				// The label wraps the summary over lines; compare its first line.
+				first := Wrap(u.Summary[lang], wrapColumns)[0]
+				if !strings.Contains(label, first) {
+					t.Errorf("node of %s reads %q, which lacks %q", u.ID, label, first)
+				}
+			}
+			if len(edges) != len(m.Relations) {
+				t.Errorf("%d relation edges in the SVG, want %d", len(edges), len(m.Relations))
+			}
+			for _, r := range m.Relations {
+				if !edges[RelationElementID(r)] {
+					t.Errorf("relation %s has no edge", RelationElementID(r))
+				}
+			}
+		})
+	}
+}
