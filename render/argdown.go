@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
@@ -95,26 +96,9 @@ func writeArgdownStatement(b *bytes.Buffer, u *argmap.Unit, lang argmap.Lang) {
 }
 
 // yamlString quotes s as a YAML double-quoted string, as Argdown's front
-// matter and data blocks read them.
-func yamlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"', '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// matter and data blocks read them. Go's quoting fits: every escape it
+// writes (\", \\, \n, \t, \xXX, \uXXXX, ...) means the same in YAML.
+func yamlString(s string) string { return strconv.Quote(s) }
 
 // argdownSpecial are the characters that start Argdown syntax anywhere in
 // a line: titles and mentions ([ ] < > @), tags (#), emphasis (* _),
