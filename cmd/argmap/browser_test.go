@@ -325,7 +325,7 @@ func saveByRename(t *testing.T, path string, data []byte) {
 
 // startPreview serves the preview of the annotation files in dir on a free
 // loopback port until the test ends.
-func startPreview(t *testing.T, dir string) (url string, p *preview) {
+func startPreview(t *testing.T, dir string) (url string, p *readerPreview) {
 	t.Helper()
 	p, err := newPreview(&globalOptions{}, []string{dir}, "en")
 	if err != nil {
@@ -337,7 +337,7 @@ func startPreview(t *testing.T, dir string) (url string, p *preview) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- p.serve(ctx, ln) }()
+	go func() { done <- p.Serve(ctx, ln) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -350,7 +350,7 @@ func startPreview(t *testing.T, dir string) (url string, p *preview) {
 		}
 	})
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		if v, _, _ := p.current(); v != "0" {
+		if v, _, _ := p.Current(); v != "0" {
 			break // the first page is rendered
 		}
 		if time.Now().After(deadline) {

@@ -103,7 +103,7 @@ func TestServeShowsDiagnosticsThenRecovers(t *testing.T) {
 func TestServeCoalescesABurstOfSaves(t *testing.T) {
 	dir, file, data := previewDir(t)
 	_, p := startPreview(t, dir)
-	before, _, _ := p.current()
+	before, _, _ := p.Current()
 	for i := range 20 {
 		edited := bytes.Replace(data, []byte("is correct"), []byte("is correct "+strconv.Itoa(i)), 1)
 		if err := os.WriteFile(file, edited, 0o644); err != nil {
@@ -113,7 +113,7 @@ func TestServeCoalescesABurstOfSaves(t *testing.T) {
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		_, page, _ := p.current()
+		_, page, _ := p.Current()
 		if bytes.Contains(page, []byte("is correct 19")) {
 			break
 		}
@@ -122,7 +122,7 @@ func TestServeCoalescesABurstOfSaves(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	after, _, _ := p.current()
+	after, _, _ := p.Current()
 	b, _ := strconv.Atoi(before)
 	a, _ := strconv.Atoi(after)
 	if a-b > 3 {
@@ -133,7 +133,7 @@ func TestServeCoalescesABurstOfSaves(t *testing.T) {
 func TestServeEventsTellAStalePageToReload(t *testing.T) {
 	dir, _, _ := previewDir(t)
 	url, p := startPreview(t, dir)
-	version, _, _ := p.current()
+	version, _, _ := p.Current()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", url+"events?v=stale", nil)

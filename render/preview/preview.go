@@ -1,0 +1,240 @@
+// Package preview serves a live HTML page: a builder makes the page, the
+// server watches folders, builds the page again after changes settle, and
+// tells open pages to reload through Server-Sent Events. It serves the page
+// and its event stream only; nothing from a request reaches the file system.
+//
+// argmap serve uses it for the bilingual reader; the builder validates the
+// annotations and draws the reader, or a page of diagnostics.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Debounce is how long the server waits after a change before it builds:
+// an editor's save is often several events (write, rename, chmod), and a
+// burst of saves should cost one build.
+const Debounce = 100 * time.Millisecond
+
+// Server keeps a page current. Set Dirs, Relevant and Build, then Serve.
+type Server struct {
+	// Dirs are the folders to watch.
+	Dirs []string
+	// Relevant reports whether a change to the named file can change the
+	// page; nil means every change does.
+	Relevant func(path string) bool
+	// Build makes the page for a version number. It must not fail: a
+	// problem becomes the page.
+	Build func(version string) []byte
+
+	mu      sync.Mutex
+	version int
+	page    []byte
+	changed chan struct{} // closed when a new version is ready
+}
+
+// rebuild renders the next version and wakes the pages waiting for it.
+func (p *Server) rebuild() {
+	p.mu.Lock()
+	next := p.version + 1
+	p.mu.Unlock()
+	page := p.Build(strconv.Itoa(next))
+	p.mu.Lock()
+	p.version, p.page = next, page
+	if p.changed != nil {
+		close(p.changed)
+	}
+	p.changed = make(chan struct{})
+	p.mu.Unlock()
+}
+
+// Current returns the version and the page being served, and a channel
+// closed when a newer one is ready.
+func (p *Server) Current() (version string, page []byte, changed <-chan struct{}) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.changed == nil {
+		p.changed = make(chan struct{})
+	}
+	return strconv.Itoa(p.version), p.page, p.changed
+}
+
+// Serve builds the page, serves it on ln and keeps it current until ctx
+// ends, then shuts the server down.
+func (p *Server) Serve(ctx context.Context, ln net.Listener) error {
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("watching files: %w", err)
+	}
+	defer watcher.Close()
+	for _, dir := range p.Dirs {
+		if err := watcher.Add(dir); err != nil {
+			return fmt.Errorf("watching %s: %w", dir, err)
+		}
+	}
+	p.rebuild()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	trigger := make(chan struct{}, 1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case ev, ok := <-watcher.Events:
+				if !ok {
+					return
+				}
+				if p.Relevant == nil || p.Relevant(ev.Name) {
+					select {
+					case trigger <- struct{}{}:
+					default:
+					}
+				}
+			case _, ok := <-watcher.Errors:
+				if !ok {
+					return
+				}
+				// An overflow may have lost a change: render again.
+				select {
+				case trigger <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}()
+	go p.renderLoop(ctx, trigger)
+
+	srv := &http.Server{
+		Handler:           p.Handler(ln.Addr()),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx }, // ends event streams on shutdown
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	cancel()
+	shutdown, stop := context.WithTimeout(context.Background(), 5*time.Second)
+	defer stop()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return err
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// renderLoop builds after each quiet spell of Debounce following a change.
+// Builds run one at a time here; changes during one start the next, which
+// reads the files as they are then, so the latest state wins.
+func (p *Server) renderLoop(ctx context.Context, trigger <-chan struct{}) {
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-trigger:
+			timer.Reset(Debounce)
+		case <-timer.C:
+			p.rebuild()
+		}
+	}
+}
+
+// loopbackOnly returns, for a server on a loopback address, a check that a
+// request names a loopback host: a web page elsewhere cannot then reach the
+// preview through a DNS name it rebinds to 127.0.0.1.
+func loopbackOnly(addr net.Addr) func(host string) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsLoopback() {
+		return func(string) bool { return true }
+	}
+	return func(host string) bool {
+		if h, _, err := net.SplitHostPort(host); err == nil {
+			host = h
+		}
+		host = strings.Trim(host, "[]")
+		if host == "localhost" {
+			return true
+		}
+		ip := net.ParseIP(host)
+		return ip != nil && ip.IsLoopback()
+	}
+}
+
+// Handler serves a fixed set of routes for a server listening on addr: the
+// page and its event stream. Nothing from a request's path reaches the file
+// system, and on a loopback address only loopback host names are served.
+func (p *Server) Handler(addr net.Addr) http.Handler {
+	allowHost := loopbackOnly(addr)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		_, page, _ := p.Current()
+		h := w.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
+		w.Write(page)
+	})
+	mux.HandleFunc("GET /events", p.events)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !allowHost(r.Host) {
+			http.Error(w, "forbidden host", http.StatusForbidden)
+			return
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// events streams Server-Sent Events: a "reload" whenever the server's
+// version differs from the one the page shows (?v=), at once if it already
+// does, so that a save between loading the page and connecting is not lost.
+func (p *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-store")
+	seen := r.URL.Query().Get("v")
+	fmt.Fprint(w, "retry: 1000\n\n")
+	flusher.Flush()
+	ping := time.NewTicker(15 * time.Second)
+	defer ping.Stop()
+	for {
+		version, _, changed := p.Current()
+		if version != seen {
+			fmt.Fprintf(w, "event: reload\ndata: %s\n\n", version)
+			flusher.Flush()
+			seen = version
+		}
+		select {
+		case <-r.Context().Done():
+			return
+		case <-changed:
+		case <-ping.C:
+			fmt.Fprint(w, ": ping\n\n")
+			flusher.Flush()
+		}
+	}
+}
