@@ -440,11 +440,7 @@ func quoteLines(lines []string) string { return quote(strings.Join(lines, "\n"))
 func DisplayWidth(s string) int {
 	w := 0
 	for _, r := range s {
-		if argmap.IsWide(r) {
-			w += 2
-		} else {
-			w++
-		}
+		w += runeWidth(r)
 	}
 	return w
 }
