@@ -17,11 +17,17 @@ type ParagraphStats struct {
 // quotes cover in each language, in manifest and reading order.
 func Stats(m *Map) []ParagraphStats {
 	var out []ParagraphStats
+	anchored := map[*Paragraph][]*Unit{}
+	for _, u := range m.Units {
+		if p := u.Span.Paragraph; p != nil {
+			anchored[p] = append(anchored[p], u)
+		}
+	}
 	for _, d := range m.Corpus.Documents {
 		for _, p := range d.Body() {
 			s := ParagraphStats{Paragraph: p, Units: map[Kind]int{}, Relations: map[RelationType]int{}, Coverage: map[Lang]float64{}}
 			ranges := map[Lang][][2]int{}
-			for _, u := range m.UnitsIn(p) {
+			for _, u := range anchored[p] {
 				s.Units[u.Kind]++
 				for _, r := range u.Relations {
 					if r.To != nil {

@@ -1,9 +1,6 @@
 package argmap
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Validate loads annotation files over a corpus as one map and checks every
 // annotation against the text and every relation against the model. It
@@ -249,25 +246,4 @@ func (l *loader) checkCoverage() {
 				"unit %q takes part in no relation", u.ID)
 		}
 	}
-}
-
-// Units returns the units anchored in a paragraph, in map order.
-func (m *Map) UnitsIn(p *Paragraph) []*Unit {
-	var out []*Unit
-	for _, u := range m.Units {
-		if u.Span.Paragraph == p {
-			out = append(out, u)
-		}
-	}
-	return out
-}
-
-// Describe returns a one-line account of a unit for messages and exports:
-// "clark-escape-serious (concession, Clark ¶1)".
-func (u *Unit) Describe() string {
-	where := ""
-	if u.Span.Paragraph != nil && u.Speaker != nil {
-		where = fmt.Sprintf(", %s %s", u.Span.Doc.Speaker.Name, u.Span.Paragraph.Label())
-	}
-	return fmt.Sprintf("%s (%s%s)", u.ID, u.Kind, where)
 }
