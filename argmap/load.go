@@ -118,7 +118,7 @@ func (l *loader) loadFile(in Input) {
 		l.report(start, "missing-field", "an annotation file is a mapping with a units list", "the file is empty")
 		return
 	}
-	l.hostileNodes(doc.Content[0], 0)
+	l.hostileNodes(doc.Content[0])
 	l.top(doc.Content[0])
 }
 
@@ -213,7 +213,7 @@ var parserProblems = map[string]bool{
 // hostileNodes reports anchors, aliases and foreign tags anywhere in the
 // tree. Aliases are never followed, so an alias bomb or a self-referencing
 // alias costs nothing.
-func (l *loader) hostileNodes(n *yaml.Node, depth int) {
+func (l *loader) hostileNodes(n *yaml.Node) {
 	if n.Kind == yaml.AliasNode {
 		l.report(l.rangeOf(n), "yaml-alias", "write the value out; annotations are data that diffs and reviews well", "YAML alias *%s is not allowed", n.Value)
 		return
@@ -225,7 +225,7 @@ func (l *loader) hostileNodes(n *yaml.Node, depth int) {
 		l.report(l.rangeOf(n), "yaml-tag", "remove the tag; annotation values are plain strings, numbers, lists and mappings", "YAML tag %s is not allowed", n.Tag)
 	}
 	for _, c := range n.Content {
-		l.hostileNodes(c, depth+1)
+		l.hostileNodes(c)
 	}
 }
 
