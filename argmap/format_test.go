@@ -20,6 +20,23 @@ func updating() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
+// checkGolden compares got with the golden file, rewriting it under -update.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if updating() {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test ./argmap -update rewrites it):\n%s", golden, got)
+	}
+}
+
 func TestFormatGoldens(t *testing.T) {
 	files, err := filepath.Glob("testdata/fmt/*.yaml")
 	if err != nil || len(files) == 0 {
@@ -35,19 +52,7 @@ func TestFormatGoldens(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Format: %v", err)
 			}
-			golden := strings.TrimSuffix(path, ".yaml") + ".golden"
-			if updating() {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("Format(%s) differs from %s:\n%s", path, golden, got)
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".yaml")+".golden", got)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package argmap
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"github.com/argmap/argmap/seeds"
@@ -15,19 +14,7 @@ func TestStarter(t *testing.T) {
 	}
 	got := Starter(c)
 	t.Run("matches the golden file", func(t *testing.T) {
-		const golden = "testdata/fmt/init-embedded.golden"
-		if updating() {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("Starter differs from %s:\n%s", golden, got)
-		}
+		checkGolden(t, "testdata/fmt/init-embedded.golden", got)
 	})
 	t.Run("validates with no errors", func(t *testing.T) {
 		m, diags := Validate(c, []Input{{Path: "starter.yaml", Data: got}})
