@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -176,41 +174,4 @@ func separateUnits(out []byte) ([]byte, error) {
 		b.WriteString(line)
 	}
 	return []byte(b.String()), nil
-}
-
-// rename is os.Rename, a variable so that tests can make it fail.
-var rename = os.Rename
-
-// ReplaceFile replaces the content of an existing file atomically: it
-// writes a temporary file in the same folder, syncs it, gives it the
-// original's mode and renames it over the original. On any error the
-// temporary file is removed and the original is left as it was.
-func ReplaceFile(path string, data []byte) (err error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return rename(tmp.Name(), path)
 }

@@ -187,14 +187,14 @@ func TestBundledMapIsCanonical(t *testing.T) {
 	}
 }
 
-func TestReplaceFile(t *testing.T) {
+func TestWriteFileAtomic(t *testing.T) {
 	t.Run("replaces the content and keeps the mode", func(t *testing.T) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "map.yaml")
 		if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		if err := ReplaceFile(path, []byte("new\n")); err != nil {
+		if err := WriteFileAtomic(path, []byte("new\n")); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := os.ReadFile(path)
@@ -213,8 +213,8 @@ func TestReplaceFile(t *testing.T) {
 		}
 		defer func(r func(string, string) error) { rename = r }(rename)
 		rename = func(string, string) error { return errors.New("disk pulled out") }
-		if err := ReplaceFile(path, []byte("new\n")); err == nil {
-			t.Fatal("ReplaceFile succeeded with a failing rename")
+		if err := WriteFileAtomic(path, []byte("new\n")); err == nil {
+			t.Fatal("WriteFileAtomic succeeded with a failing rename")
 		}
 		got, _ := os.ReadFile(path)
 		if !bytes.Equal(got, orig) {
@@ -222,12 +222,27 @@ func TestReplaceFile(t *testing.T) {
 		}
 		assertOnlyFile(t, dir, "map.yaml")
 	})
-	t.Run("refuses a file that does not exist", func(t *testing.T) {
+	t.Run("creates a new file with mode 0644", func(t *testing.T) {
 		dir := t.TempDir()
-		if err := ReplaceFile(filepath.Join(dir, "missing.yaml"), []byte("x")); err == nil {
-			t.Error("ReplaceFile created a file")
+		path := filepath.Join(dir, "new.svg")
+		if err := WriteFileAtomic(path, []byte("x")); err != nil {
+			t.Fatal(err)
 		}
-		assertOnlyFile(t, dir)
+		info, err := os.Stat(path)
+		if err != nil || info.Mode().Perm() != 0o644 {
+			t.Errorf("new file: %v, mode %v", err, info.Mode().Perm())
+		}
+		assertOnlyFile(t, dir, "new.svg")
+	})
+	t.Run("refuses to replace a folder", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFileAtomic(filepath.Join(dir, "out"), []byte("x")); err == nil {
+			t.Error("a folder was replaced by a file")
+		}
+		assertOnlyFile(t, dir, "out")
 	})
 }
 

@@ -44,11 +44,11 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 	if opts.format != "text" && opts.format != "json" {
 		return usageError(fmt.Errorf("--format %q: compare writes text or json", opts.format))
 	}
-	key, err := loadValidMap(stderr, g, []string{opts.key})
+	key, _, err := loadValidMap(stderr, g, []string{opts.key})
 	if err != nil {
 		return err
 	}
-	other, err := loadValidMap(stderr, g, []string{opts.other})
+	other, _, err := loadValidMap(stderr, g, []string{opts.other})
 	if err != nil {
 		return err
 	}

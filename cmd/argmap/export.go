@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
@@ -64,7 +62,7 @@ func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) 
 	default:
 		return usageError(fmt.Errorf("--format %q: export writes %s", opts.format, strings.Join(exportFormats, ", ")))
 	}
-	m, err := loadValidMap(stderr, g, opts.paths)
+	m, _, err := loadValidMap(stderr, g, opts.paths)
 	if err != nil {
 		return err
 	}
@@ -84,35 +82,6 @@ func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) 
 	return writeOutput(stdout, opts.output, buf.Bytes())
 }
 
-// loadValidMap reads and validates the annotation files of a command that
-// needs a valid map. An invalid one is refused: its diagnostics go to
-// stderr, in text, and the command ends with ExitFindings.
-func loadValidMap(stderr io.Writer, g *globalOptions, paths []string) (*argmap.Map, error) {
-	c, err := g.loadCorpus()
-	if err != nil {
-		return nil, err
-	}
-	inputs, err := readInputs(paths)
-	if err != nil {
-		return nil, err
-	}
-	m, ds := argmap.Validate(c, inputs)
-	if !argmap.Fails(ds, false) {
-		return m, nil
-	}
-	var errs []argmap.Diagnostic
-	for _, d := range ds {
-		if d.Severity == argmap.SeverityError {
-			errs = append(errs, d)
-		}
-	}
-	if err := render.WriteText(stderr, render.NewReport(m, errs), render.DiagnosticOptions{}); err != nil {
-		return nil, cannotRun(err)
-	}
-	fmt.Fprintln(stderr, "argmap: the map has errors; fix them first (argmap validate lists every problem)")
-	return nil, silentExit(argmap.ExitFindings)
-}
-
 // writeOutput writes data to the file -o names, or to stdout for "-". A
 // file is replaced atomically: data goes to a temporary file in the same
 // folder, renamed over the target once complete, so that a reader never
@@ -124,34 +93,8 @@ func writeOutput(stdout io.Writer, path string, data []byte) error {
 		}
 		return nil
 	}
-	if err := writeFileAtomic(path, data); err != nil {
-		return cannotRun(err)
-	}
-	return nil
-}
-
-func writeFileAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err := argmap.WriteFileAtomic(path, data); err != nil {
+		return cannotRun(fmt.Errorf("writing %s: %w", path, err))
 	}
 	return nil
 }

@@ -77,7 +77,7 @@ func runFmt(o *fmtOptions, stdout, stderr io.Writer) error {
 			if bytes.Equal(out, in.Data) {
 				continue
 			}
-			if err := argmap.ReplaceFile(in.Path, out); err != nil {
+			if err := argmap.WriteFileAtomic(in.Path, out); err != nil {
 				return cannotRun(fmt.Errorf("writing %s: %w", in.Path, err))
 			}
 		default:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/argmap/argmap/argmap"
 	"github.com/argmap/argmap/render"
 	"github.com/spf13/cobra"
 )
@@ -29,7 +30,8 @@ network: it works from a file, offline, on a projector, and in print.
 
 Files and folders are read as validate reads them, ./annotations or the
 built-in map by default. A map with errors is refused: its diagnostics go to
-standard error and the exit status is 1. -o writes the file atomically;
+standard error and the exit status is 1. A valid map's warnings are shown
+at the top of the page. -o writes the file atomically;
 -o - writes to standard output.`,
 		Example: `  argmap html -o reader.html
   argmap html --lang both annotations/ -o seminar.html`,
@@ -50,12 +52,20 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 	if err := checkReaderLang(opts.lang); err != nil {
 		return err
 	}
-	m, err := loadValidMap(stderr, g, opts.paths)
+	m, ds, err := loadValidMap(stderr, g, opts.paths)
 	if err != nil {
 		return err
 	}
+	// The page shows the map's warnings, as argmap serve does, but not its
+	// infos: a handout need not say which documents the map leaves out.
+	var warnings []argmap.Diagnostic
+	for _, d := range ds {
+		if d.Severity == argmap.SeverityWarning {
+			warnings = append(warnings, d)
+		}
+	}
 	var buf bytes.Buffer
-	if err := render.Reader(&buf, m, render.ReaderOptions{Lang: opts.lang}); err != nil {
+	if err := render.Reader(&buf, m, render.ReaderOptions{Lang: opts.lang, Diagnostics: warnings, Files: m.Files}); err != nil {
 		return cannotRun(fmt.Errorf("writing the reader: %w", err))
 	}
 	return writeOutput(stdout, opts.output, buf.Bytes())

@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/argmap/argmap/annotations"
 	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/render"
 )
 
 // defaultAnnotationsDir is the folder commands read when no annotation
@@ -34,4 +36,34 @@ func readInputs(args []string) ([]argmap.Input, error) {
 		return nil, cannotRun(err)
 	}
 	return inputs, nil
+}
+
+// loadValidMap reads and validates the annotation files of a command that
+// needs a valid map, and returns it with its warnings and infos. An invalid
+// map is refused: its errors go to stderr, in text, and the command ends
+// with ExitFindings.
+func loadValidMap(stderr io.Writer, g *globalOptions, paths []string) (*argmap.Map, []argmap.Diagnostic, error) {
+	c, err := g.loadCorpus()
+	if err != nil {
+		return nil, nil, err
+	}
+	inputs, err := readInputs(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, ds := argmap.Validate(c, inputs)
+	if !argmap.Fails(ds, false) {
+		return m, ds, nil
+	}
+	var errs []argmap.Diagnostic
+	for _, d := range ds {
+		if d.Severity == argmap.SeverityError {
+			errs = append(errs, d)
+		}
+	}
+	if err := render.WriteText(stderr, render.NewReport(m, errs), render.DiagnosticOptions{}); err != nil {
+		return nil, nil, cannotRun(err)
+	}
+	fmt.Fprintln(stderr, "argmap: the map has errors; fix them first (argmap validate lists every problem)")
+	return nil, nil, silentExit(argmap.ExitFindings)
 }

@@ -75,7 +75,7 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	if opts.dpi < 18 || opts.dpi > 1200 {
 		return usageError(fmt.Errorf("--dpi %g: between 18 and 1200", opts.dpi))
 	}
-	m, err := loadValidMap(stderr, g, args)
+	m, _, err := loadValidMap(stderr, g, args)
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ Files and folders are read as validate reads them, ./annotations or the
 built-in map by default; a map with errors is refused (exit status 1).`,
 		Example: "  argmap stats\n  argmap stats student.yaml",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, err := loadValidMap(cmd.ErrOrStderr(), g, args)
+			m, _, err := loadValidMap(cmd.ErrOrStderr(), g, args)
 			if err != nil {
 				return err
 			}
