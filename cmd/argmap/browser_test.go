@@ -10,12 +10,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/argmap/argmap/argmap"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -247,6 +251,51 @@ func TestReaderLinksTextAndDiagramInABrowser(t *testing.T) {
 		}
 	})
 
+	checkConsole(t, p)
+}
+
+// TestReaderPrintsTextThenDiagram checks the print stylesheet as the
+// browser applies it: controls and the unit list are left out, the letters
+// come first, the diagram after them within the page width, and printing
+// gives several pages, not one clipped screen.
+func TestReaderPrintsTextThenDiagram(t *testing.T) {
+	p := newPage(t)
+	p.do(t, chromedp.Navigate(writeReader(t)), chromedp.WaitVisible(chromedp.CSS("#letters")))
+	p.do(t, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return chromedp.Void{}, err
+	})
+	for _, hidden := range []string{".controls", ".units"} {
+		display := eval[string](t, p, fmt.Sprintf(`getComputedStyle(document.querySelector(%q)).display`, hidden))
+		if display != "none" {
+			t.Errorf("%s prints (display %q)", hidden, display)
+		}
+	}
+	order := eval[string](t, p, `(() => {
+		const letters = document.querySelector("#letters").getBoundingClientRect();
+		const diagram = document.querySelector(".diagram svg").getBoundingClientRect();
+		if (diagram.top < letters.bottom) return "the diagram starts above the end of the letters";
+		if (diagram.width > document.documentElement.clientWidth + 1) return "the diagram is wider than the page: " + diagram.width;
+		if (diagram.width < 100) return "the diagram is not printed";
+		return "ok";
+	})()`)
+	if order != "ok" {
+		t.Error(order)
+	}
+	pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The page tree's /Count is the number of pages.
+	pages := 0
+	for _, m := range regexp.MustCompile(`/Count (\d+)`).FindAllSubmatch(pdf, -1) {
+		if n, _ := strconv.Atoi(string(m[1])); n > pages {
+			pages = n
+		}
+	}
+	if pages < 2 {
+		t.Errorf("the reader prints on %d page(s), want the letters and then the diagram on pages of their own", pages)
+	}
 	checkConsole(t, p)
 }
 
