@@ -144,10 +144,67 @@ func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 		l.attachPassage(other, q.Lang, at, at+RuneLen(q.Text))
 		return
 	}
+	if at, diffs := foldedMatch(text, q.Text); diffs != "" {
+		l.report(q.Range, "quote-not-found", "the letter has "+diffs+"; argmap never normalises the text, so quote its characters exactly",
+			"the %s quote is not in %s as written: its punctuation differs from the letter's", q.Lang.Name(), where)
+		l.attachPassage(p, q.Lang, at, at+RuneLen(q.Text))
+		return
+	}
 	start, end := closestPassage(text, q.Text)
 	l.report(q.Range, "quote-not-found", "closest passage: "+clip(runeSlice(text, start, end), 120),
 		"the %s quote is not in %s", q.Lang.Name(), where)
 	l.attachPassage(p, q.Lang, start, end)
+}
+
+// foldedMatch finds quote in text when the two differ only in the forms of
+// their punctuation: fullwidth against ASCII (，against ,), curly against
+// straight quotes. It returns where the quote is and which characters the
+// letter has instead, or "" when folding does not find it either. Folding
+// maps one code point to one, so offsets hold in both texts.
+func foldedMatch(text, quote string) (int, string) {
+	occ := Occurrences(foldPunctuation(text), foldPunctuation(quote))
+	if len(occ) == 0 {
+		return 0, ""
+	}
+	at := occ[0]
+	var diffs []string
+	seen := map[string]bool{}
+	letter := []rune(runeSlice(text, at, at+RuneLen(quote)))
+	for i, r := range []rune(quote) {
+		if i < len(letter) && letter[i] != r {
+			d := fmt.Sprintf("%q (U+%04X) where the quote has %q", string(letter[i]), letter[i], string(r))
+			if !seen[d] {
+				seen[d] = true
+				diffs = append(diffs, d)
+			}
+		}
+	}
+	if len(diffs) > 3 {
+		diffs = append(diffs[:3], "…")
+	}
+	return at, strings.Join(diffs, ", ")
+}
+
+// foldPunctuation maps fullwidth forms to ASCII and typographic quotes and
+// dashes to plain ones, one code point for one.
+func foldPunctuation(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFF01 + '!'
+		case r == '、' || r == '。':
+			return map[rune]rune{'、': ',', '。': '.'}[r]
+		case r == '‘' || r == '’':
+			return '\''
+		case r == '“' || r == '”':
+			return '"'
+		case r == '—' || r == '–':
+			return '-'
+		case r == '\u3000':
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func (l *loader) attachPassage(p *Paragraph, lang Lang, start, end int) {
