@@ -268,6 +268,13 @@ func closestPassage(text, quote string) (int, int) {
 	start := bestEndT - bestEndQ // where the quote would start, aligned on the match
 	start = max(0, start)
 	end := min(len(t), start+len(q))
+	// Show whole words: widen to the edges of words the window cuts.
+	for start > 0 && isWordRune(t[start-1]) && isWordRune(t[start]) && !IsWide(t[start]) {
+		start--
+	}
+	for end < len(t) && end > 0 && isWordRune(t[end-1]) && isWordRune(t[end]) && !IsWide(t[end]) {
+		end++
+	}
 	return start, end
 }
 

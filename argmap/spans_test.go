@@ -24,3 +24,16 @@ func TestFoldedMatchNamesTheCharactersThatDiffer(t *testing.T) {
 		})
 	}
 }
+
+func TestClosestPassageShowsWholeWords(t *testing.T) {
+	cases := []struct{ text, quote, want string }{
+		{"an unfortunate event, which is correct; however", "which is corect", "which is correct"},
+		{"事件，这是对的；但你", "这是对地", "这是对的"},
+	}
+	for _, tc := range cases {
+		start, end := closestPassage(tc.text, tc.quote)
+		if got := runeSlice(tc.text, start, end); got != tc.want {
+			t.Errorf("closestPassage(%q, %q) = %q, want %q", tc.text, tc.quote, got, tc.want)
+		}
+	}
+}
