@@ -421,10 +421,7 @@ func (l *loader) top(n *yaml.Node) {
 		}
 	}
 	if f, ok := fs["title"]; ok && f.value != nil {
-		l.file.Title, _ = l.str(f, "title")
-		if l.m.Title == "" {
-			l.m.Title = l.file.Title
-		}
+		l.title(f)
 	}
 	if f, ok := fs["description"]; ok && f.value != nil {
 		l.str(f, "description")
@@ -441,6 +438,29 @@ func (l *loader) top(n *yaml.Node) {
 	}
 	for _, u := range units.Content {
 		l.unit(u)
+	}
+}
+
+// title reads the map's title: text (English), or a mapping with a title
+// per language, like a summary. The first file that has one titles the map.
+func (l *loader) title(f field) {
+	titles := map[Lang]string{}
+	if f.value.Kind == yaml.MappingNode {
+		tf := l.fields(f.value, "title", langNames(l.corpus.Languages))
+		for _, lang := range l.corpus.Languages {
+			if g, ok := tf[string(lang)]; ok && g.value != nil {
+				if s, ok := l.str(g, "title."+string(lang)); ok {
+					titles[lang] = s
+				}
+			}
+		}
+	} else if s, ok := l.str(f, "title"); ok {
+		titles[English] = s
+	}
+	l.file.Title = titles[English]
+	if len(l.m.titles) == 0 && len(titles) > 0 {
+		l.m.titles = titles
+		l.m.Title = titles[English]
 	}
 }
 

@@ -41,12 +41,25 @@ func (t RelationType) Answers() bool { return t != Supports }
 // over a corpus, and the relations between them.
 type Map struct {
 	Corpus    *Corpus
-	Title     string
+	Title     string // English; TitleIn gives the others
 	Files     []*File
 	Units     []*Unit     // in file order, then in the order of each file
 	Relations []*Relation // in the order of their source units
 
-	byID map[string]*Unit
+	byID   map[string]*Unit
+	titles map[Lang]string
+}
+
+// TitleIn returns the map's title in a language: the file's title in that
+// language, else its English title, else the corpus's title.
+func (m *Map) TitleIn(lang Lang) string {
+	if t := m.titles[lang]; t != "" {
+		return t
+	}
+	if m.Title != "" {
+		return m.Title
+	}
+	return m.Corpus.Title
 }
 
 // Unit returns the unit with the given id, or nil.

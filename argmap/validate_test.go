@@ -484,3 +484,27 @@ func rulesOf(diags []argmap.Diagnostic) []string {
 	}
 	return rules
 }
+
+func TestMapTitleInEachLanguage(t *testing.T) {
+	c := loadEmbedded(t)
+	unit := "units:\n  - {id: a, kind: claim, summary: {en: s}, span: {doc: clark-1953-06-29, paragraph: 1, en: serious event, zh: 严重的事件}}\n"
+	cases := []struct {
+		name, title string
+		en, zh      string
+	}{
+		{"a plain title is English, and stands in for Chinese", "title: Letters\n", "Letters", "Letters"},
+		{"a title per language", "title: {en: Letters, zh: 信件}\n", "Letters", "信件"},
+		{"no title falls back to the corpus's", "", c.Title, c.Title},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ds := argmap.Validate(c, []argmap.Input{{Path: "t.yaml", Data: []byte(tc.title + unit)}})
+			if argmap.Fails(ds, false) {
+				t.Fatalf("%v", ds)
+			}
+			if en, zh := m.TitleIn(argmap.English), m.TitleIn(argmap.Chinese); en != tc.en || zh != tc.zh {
+				t.Errorf("titles %q, %q; want %q, %q", en, zh, tc.en, tc.zh)
+			}
+		})
+	}
+}

@@ -83,10 +83,7 @@ func ParagraphURI(p *argmap.Paragraph, lang argmap.Lang) string {
 // quote and up to 32 code points before and after it) and by a
 // TextPositionSelector (code points, end exclusive).
 func WriteAnchors(w io.Writer, m *argmap.Map) error {
-	title := m.Title
-	if title == "" {
-		title = m.Corpus.Title
-	}
+	title := m.TitleIn(argmap.English)
 	items := []anchorAnnotation{}
 	for _, u := range m.Units {
 		p := u.Span.Paragraph

@@ -28,10 +28,7 @@ func WriteArgdown(w io.Writer, m *argmap.Map, opts ArgdownOptions) error {
 		opts.Lang = argmap.English
 	}
 	var b bytes.Buffer
-	title := m.Title
-	if title == "" {
-		title = m.Corpus.Title
-	}
+	title := m.TitleIn(argmap.English)
 	b.WriteString("===\ntitle: " + yamlString(title) + "\n===\n")
 	byOrigin := map[*argmap.Document][]*argmap.Unit{}
 	for _, u := range m.Units {

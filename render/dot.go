@@ -70,9 +70,9 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 	}
 	columns := groupByOrigin(units)
 	var b bytes.Buffer
-	title := m.Title
-	if title == "" {
-		title = m.Corpus.Title
+	title := m.TitleIn(opts.Lang)
+	if opts.Lang == argmap.Chinese {
+		title = padCJK(title)
 	}
 	fmt.Fprintf(&b, "digraph argmap {\n")
 	fmt.Fprintf(&b, "  graph [rankdir=LR, newrank=true, remincross=false, nodesep=0.25, ranksep=1.1, pad=0.3, fontname=%s, fontsize=16, labelloc=t, label=%s];\n",

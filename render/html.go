@@ -202,10 +202,7 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 		page.Title = "argmap: invalid annotations"
 		return readerTemplate.Execute(w, page)
 	}
-	page.Title = m.Title
-	if page.Title == "" {
-		page.Title = m.Corpus.Title
-	}
+	page.Title = m.TitleIn(argmap.English)
 	page.Langs = m.Corpus.Languages
 	page.Sections = readerSections(m)
 	for _, lang := range page.Langs {
