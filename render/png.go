@@ -75,7 +75,7 @@ func Image(dot []byte, opts PNGOptions) (*image.RGBA, error) {
 }
 
 func drawDOT(dot []byte, dpi float64, fonts *fontSet) (*image.RGBA, error) {
-	layout, err := LayoutJSON(dot)
+	layout, err := LayoutJSON(protectBackslashes(dot))
 	if err != nil {
 		return nil, err
 	}
@@ -83,6 +83,7 @@ func drawDOT(dot []byte, dpi float64, fonts *fontSet) (*image.RGBA, error) {
 	if err := json.Unmarshal(layout, &g); err != nil {
 		return nil, fmt.Errorf("render: reading Graphviz layout: %w", err)
 	}
+	g.restoreBackslashes()
 	if sample := missingCJK(fonts, g.texts()); sample != "" {
 		return nil, &MissingFontError{Sample: sample}
 	}
@@ -152,6 +153,49 @@ func (g *xdotGraph) texts() []string {
 		}
 	}
 	return texts
+}
+
+// backslashStandIn takes the place of a literal backslash in labels while
+// Graphviz lays them out: the JSON writer of the Graphviz that go-graphviz
+// embeds (12.1) doubles each backslash of a label's text and then cuts the
+// text short by as many bytes, so "a \\ b" would come back as "a \\\\ ".
+// A character from the Private Use Area goes through unchanged, and
+// restoreBackslashes puts the backslashes back before anything is drawn.
+const backslashStandIn = '\uE000'
+
+// protectBackslashes replaces each escaped backslash (\\) in the DOT
+// source with backslashStandIn, leaving every other escape (\n, \", \l,
+// \N) as it is.
+func protectBackslashes(dot []byte) []byte {
+	if !bytes.Contains(dot, []byte(`\\`)) {
+		return dot
+	}
+	var out bytes.Buffer
+	for i := 0; i < len(dot); i++ {
+		if dot[i] == '\\' && i+1 < len(dot) {
+			if dot[i+1] == '\\' {
+				out.WriteRune(backslashStandIn)
+			} else {
+				out.Write(dot[i : i+2])
+			}
+			i++
+			continue
+		}
+		out.WriteByte(dot[i])
+	}
+	return out.Bytes()
+}
+
+// restoreBackslashes turns backslashStandIn back into backslashes in the
+// text of every label.
+func (g *xdotGraph) restoreBackslashes() {
+	for _, ops := range g.opLists() {
+		for i := range ops {
+			if ops[i].Op == "T" {
+				ops[i].Text = strings.ReplaceAll(ops[i].Text, string(backslashStandIn), `\`)
+			}
+		}
+	}
 }
 
 // filledBezier returns the op letter that marks a filled Bézier curve.

@@ -320,3 +320,25 @@ func BenchmarkPNG(b *testing.B) {
 		}
 	}
 }
+
+// TestPNGLabelsKeepTheirBackslashes: labels reach the PNG drawer as
+// written, backslashes included, though go-graphviz's JSON writer mangles
+// them; and the other escapes of DOT still work.
+func TestPNGLabelsKeepTheirBackslashes(t *testing.T) {
+	dot := []byte(`digraph { label="a backslash \\N and \\\\ two"; n [label="C:\\\\path \"q\""]; }`)
+	layout, err := LayoutJSON(protectBackslashes(dot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g xdotGraph
+	if err := json.Unmarshal(layout, &g); err != nil {
+		t.Fatal(err)
+	}
+	g.restoreBackslashes()
+	got := strings.Join(g.texts(), "|")
+	for _, want := range []string{`a backslash \N and \\ two`, `C:\\path "q"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("texts %q lack %q", got, want)
+		}
+	}
+}
