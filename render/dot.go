@@ -54,9 +54,10 @@ const (
 )
 
 // DOT writes the map as Graphviz DOT. The output is deterministic, and
-// stable under edits: documents are columns in date order, units within a
-// column follow the paragraphs, and relations do not move units, so adding a
-// unit to one letter leaves the others where they were.
+// stable under edits: documents are columns in date order, and the units of
+// a column follow the paragraphs, held in that order by a chain of invisible
+// edges whatever the relations, so adding a unit to one letter does not
+// reorder the others.
 func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 	if opts.Lang == "" {
 		opts.Lang = argmap.English
