@@ -70,7 +70,7 @@ func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *ser
 	if err != nil {
 		return err
 	}
-	p.svg = childSVG
+	p.svg = rememberSVG(childSVG)
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
 		return cannotRun(err)

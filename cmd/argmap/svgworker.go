@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/argmap/argmap/render"
@@ -68,6 +70,35 @@ func childSVG(dot []byte) ([]byte, error) {
 		return nil, errors.New(msg)
 	}
 	return stdout.Bytes(), nil
+}
+
+// rememberSVG wraps a DOT-to-SVG function with a memory of its last
+// results, so that a save which leaves a diagram as it was (a note, a quote
+// in the other language) costs no layout.
+func rememberSVG(draw func(dot []byte) ([]byte, error)) func(dot []byte) ([]byte, error) {
+	const keep = 8 // two languages, a few versions back
+	var mu sync.Mutex
+	memory := map[[sha256.Size]byte][]byte{}
+	return func(dot []byte) ([]byte, error) {
+		key := sha256.Sum256(dot)
+		mu.Lock()
+		svg, ok := memory[key]
+		mu.Unlock()
+		if ok {
+			return svg, nil
+		}
+		svg, err := draw(dot)
+		if err != nil {
+			return nil, err
+		}
+		mu.Lock()
+		if len(memory) >= keep {
+			clear(memory)
+		}
+		memory[key] = svg
+		mu.Unlock()
+		return svg, nil
+	}
 }
 
 // selfExecutable finds the running argmap: the command it was started as,
