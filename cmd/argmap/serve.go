@@ -70,7 +70,11 @@ func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *ser
 	if err != nil {
 		return err
 	}
-	p.svg = rememberSVG(childSVG)
+	self, err := selfExecutable()
+	if err != nil {
+		return cannotRun(fmt.Errorf("finding argmap's executable for its svg-worker: %w", err))
+	}
+	p.svg = rememberSVG(childSVG(self))
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
 		return cannotRun(err)

@@ -50,26 +50,25 @@ func newSVGWorkerCommand() *cobra.Command {
 	}
 }
 
-// childSVG renders DOT to SVG in a child argmap process.
-func childSVG(dot []byte) ([]byte, error) {
-	self, err := selfExecutable()
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, self, svgWorkerCommand)
-	cmd.Stdin = bytes.NewReader(dot)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
+// childSVG returns a DOT-to-SVG function that runs `argmap svg-worker` of
+// the executable self for each diagram.
+func childSVG(self string) func(dot []byte) ([]byte, error) {
+	return func(dot []byte) ([]byte, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, self, svgWorkerCommand)
+		cmd.Stdin = bytes.NewReader(dot)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			msg := strings.TrimSpace(stderr.String())
+			if msg == "" {
+				msg = err.Error()
+			}
+			return nil, errors.New(msg)
 		}
-		return nil, errors.New(msg)
+		return stdout.Bytes(), nil
 	}
-	return stdout.Bytes(), nil
 }
 
 // rememberSVG wraps a DOT-to-SVG function with a memory of its last

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -37,5 +40,29 @@ func TestRememberSVGDrawsEachDiagramOnce(t *testing.T) {
 	}
 	if _, err := draw([]byte("a")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestChildSVGRendersInAnArgmapProcess builds argmap and draws through its
+// svg-worker, as argmap serve does.
+func TestChildSVGRendersInAnArgmapProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds argmap")
+	}
+	bin := filepath.Join(t.TempDir(), "argmap")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	draw := childSVG(bin)
+	svg, err := draw([]byte(`digraph { "a" [id="unit-a", label="中文 and \\ back"]; "a" -> "b"; }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte(`id="unit&#45;a"`)) {
+		t.Errorf("no diagram of node a in %.200s", svg)
+	}
+	if _, err := draw([]byte("digraph { a -> ; }")); err == nil || !strings.Contains(err.Error(), "argmap") {
+		t.Errorf("broken DOT gave %v, want the worker's message", err)
 	}
 }
