@@ -69,6 +69,8 @@ func (c *Corpus) Resolve(r Ref) (*Document, []*Paragraph, error) {
 	return d, d.Paragraphs, nil
 }
 
+// rangeLabel names the first paragraph of from..to that a document with
+// count body paragraphs lacks, and the range asked for when it was one.
 func rangeLabel(from, to, count int) string {
 	if from == to {
 		return strconv.Itoa(from)

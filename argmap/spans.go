@@ -192,8 +192,10 @@ func foldPunctuation(s string) string {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E:
 			return r - 0xFF01 + '!'
-		case r == '、' || r == '。':
-			return map[rune]rune{'、': ',', '。': '.'}[r]
+		case r == '、':
+			return ','
+		case r == '。':
+			return '.'
 		case r == '‘' || r == '’':
 			return '\''
 		case r == '“' || r == '”':
