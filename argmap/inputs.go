@@ -39,11 +39,19 @@ func CollectInputs(args []string) ([]Input, error) {
 			return nil
 		}
 		seen[key] = true
+		// Look before opening: opening a named pipe blocks until
+		// someone writes to it.
+		if err := requireRegular(name); err != nil {
+			return err
+		}
 		f, err := os.Open(name)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
+		if err := requireRegularFile(name, f); err != nil {
+			return err
+		}
 		data, err := readBounded(f)
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", name, err)
@@ -112,6 +120,32 @@ func FSInputs(fsys fs.FS, prefix string) ([]Input, error) {
 		inputs = append(inputs, Input{Path: prefix + name, Data: data})
 	}
 	return inputs, nil
+}
+
+// requireRegular refuses a path that is not a regular file (following
+// symbolic links): a folder, a named pipe, a device or a socket.
+func requireRegular(name string) error {
+	info, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file but %s", name, fileKind(info.Mode()))
+	}
+	return nil
+}
+
+// requireRegularFile checks an opened file again, in case the path was
+// swapped between the look and the open.
+func requireRegularFile(name string, f *os.File) error {
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file but %s", name, fileKind(info.Mode()))
+	}
+	return nil
 }
 
 // readBounded reads at most MaxFileSize+1 bytes: a file that long is too

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -97,6 +98,26 @@ type manifestDocument struct {
 	Text      map[Lang]string `yaml:"text"`
 	Front     []Role          `yaml:"front"`
 	Back      []Role          `yaml:"back"`
+}
+
+// LoadCorpusDir reads the corpus in a folder. The folder is a root: every
+// file the manifest names, and the manifest itself, must be inside it, and a
+// symbolic link that leads out of it is refused like a ".." path. Links
+// that stay inside are followed.
+func LoadCorpusDir(dir string) (*Corpus, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus folder: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("corpus folder: %s is not a folder", dir)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus folder: %w", err)
+	}
+	defer root.Close()
+	return LoadCorpus(root.FS(), dir)
 }
 
 // LoadCorpus reads the manifest corpus.yaml at the root of fsys and every
@@ -425,24 +446,32 @@ func documentLines(root *yaml.Node) []int {
 	return lines
 }
 
+// readLimited reads a file of the corpus. It looks before it opens: only a
+// regular file is read, so that a FIFO or a device named in a manifest gets
+// a message instead of a hang, and a file whose path leaves the corpus
+// folder (through a symbolic link, when fsys is an os.Root) is refused.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, fmt.Errorf("%q is not a path inside the corpus folder", name)
 	}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, corpusPathError(name, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file but %s", name, fileKind(info.Mode()))
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file in the corpus folder", name)
-		}
-		return nil, err
+		return nil, corpusPathError(name, err)
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
+	// The file may have been swapped between the look and the open.
+	if info, err = f.Stat(); err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
+		return nil, fmt.Errorf("%s is not a regular file but %s", name, fileKind(info.Mode()))
 	}
 	if info.Size() > maxCorpusFile {
 		return nil, fmt.Errorf("%s is %d bytes, more than the %d a corpus file may have", name, info.Size(), maxCorpusFile)
@@ -455,6 +484,36 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is larger than the %d bytes a corpus file may have", name, maxCorpusFile)
 	}
 	return raw, nil
+}
+
+// corpusPathError words an error of opening a corpus file for its reader.
+// os.Root reports a path that a symbolic link leads out of the folder as
+// "path escapes from parent", an error it does not export.
+func corpusPathError(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file in the corpus folder", name)
+	case strings.Contains(err.Error(), "path escapes from parent"):
+		return fmt.Errorf("%s leads outside the corpus folder (through a symbolic link); a corpus reads only files inside its folder", name)
+	}
+	return err
+}
+
+// fileKind names what a path is when it is not a regular file.
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a folder"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		return "a device"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "not a regular file"
 }
 
 func isUnnumbered(r Role) bool {

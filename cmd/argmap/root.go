@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
@@ -27,14 +26,7 @@ func (g *globalOptions) loadCorpus() (*argmap.Corpus, error) {
 	if g.corpusDir == "" {
 		g.corpus, err = argmap.LoadCorpus(seeds.FS, "embedded")
 	} else {
-		info, statErr := os.Stat(g.corpusDir)
-		if statErr != nil {
-			return nil, cannotRun(fmt.Errorf("--corpus: %w", statErr))
-		}
-		if !info.IsDir() {
-			return nil, cannotRun(fmt.Errorf("--corpus: %s is not a folder", g.corpusDir))
-		}
-		g.corpus, err = argmap.LoadCorpus(os.DirFS(g.corpusDir), g.corpusDir)
+		g.corpus, err = argmap.LoadCorpusDir(g.corpusDir)
 	}
 	if err != nil {
 		return nil, cannotRun(err)
