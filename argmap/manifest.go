@@ -107,14 +107,14 @@ type manifestDocument struct {
 func LoadCorpusDir(dir string) (*Corpus, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("corpus folder: %w", err)
+		return nil, err
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("corpus folder: %s is not a folder", dir)
+		return nil, fmt.Errorf("%s is not a folder", dir)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("corpus folder: %w", err)
+		return nil, err
 	}
 	defer root.Close()
 	return LoadCorpus(root.FS(), dir)

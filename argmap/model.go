@@ -107,6 +107,23 @@ func (u *Unit) Origin() *Document {
 	return u.Span.Doc
 }
 
+// QuoteStart is where the unit's passage begins in its paragraph, in code
+// points: the English quote's start, else the first found quote's in the
+// order of language tags. Diagrams and exports order a paragraph's units by
+// it. It is 0 when no quote was found.
+func (u *Unit) QuoteStart() int {
+	if q := u.Span.Quotes[English]; q != nil && q.Found {
+		return q.Start
+	}
+	start, lang := 0, Lang("")
+	for l, q := range u.Span.Quotes {
+		if q.Found && (lang == "" || l < lang) {
+			start, lang = q.Start, l
+		}
+	}
+	return start
+}
+
 // Span anchors a unit to a paragraph of a document, with a quote per
 // language.
 type Span struct {

@@ -1,19 +1,23 @@
 // Package render turns a validated argmap.Map into what people look at and
-// what other tools read. It depends on package argmap, never the other way.
+// what other tools read. Its packages depend on package argmap, never the
+// other way, and only those that draw import go-graphviz, so that a tool
+// that wants SARIF or JSON pays nothing for Graphviz's start-up:
 //
-//   - DOT writes the diagram (one column per letter, units in paragraph
-//     order, shapes and colours by kind, line styles by relation); SVG and
-//     PNG lay it out with go-graphviz, behind one lock, in memory (engine.go).
-//     go-graphviz's own PNG output loses edges and outlines, so PNG draws the
-//     layout itself in Go, with the Go fonts and a system CJK font (png.go,
-//     font.go). Package gvcache keeps go-graphviz's start-up safe.
-//   - Reader writes the bilingual reader, one self-contained HTML page;
-//     package preview keeps it live for argmap serve.
-//   - WriteDiagnostics prints argmap.Diagnostics as text, JSON, GitHub
-//     workflow commands or SARIF.
-//   - WriteJSON, WriteAIF (with WriteAnchors) and WriteArgdown export the
-//     map; WriteComparisonText/JSON and WriteStats print the classroom
-//     tools' results.
+//   - render (this package): what every output shares and none of them
+//     owns: the look of each kind and relation (KindStyles, RelationStyles),
+//     display widths and label wrapping (DisplayWidth, Wrap), indented JSON.
+//   - render/diag: argmap.Diagnostics as text, JSON, GitHub workflow
+//     commands or SARIF.
+//   - render/export: the map as JSON, AIF with W3C Web Annotation anchors,
+//     and Argdown.
+//   - render/report: the classroom tools' results (compare, stats) as text
+//     and JSON.
+//   - render/graph: the diagram as DOT, laid out into SVG (and Graphviz's
+//     JSON) by go-graphviz behind one lock; render/graph/png draws PNGs
+//     from that layout in Go; render/graph/gvcache keeps go-graphviz's
+//     start-up safe.
+//   - render/reader: the bilingual reader, one self-contained HTML page;
+//     render/preview keeps a page live for argmap serve.
 //
 // Annotation text is data everywhere: escaped for DOT, HTML, JSON, YAML and
 // Argdown, never interpreted.

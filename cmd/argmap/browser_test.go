@@ -29,7 +29,7 @@ import (
 
 var screenshot = flag.Bool("screenshot", false, "write docs/reader.png, a screenshot of the reader on the bundled map")
 
-const smallMap = "../../render/testdata/dot/small.yaml"
+const smallMap = "../../render/testdata/maps/small.yaml"
 
 // browserPath finds Chromium or Chrome.
 func browserPath() string {

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/argmap/argmap/render/report"
+
 	"github.com/argmap/argmap/argmap"
-	"github.com/argmap/argmap/render"
 	"github.com/spf13/cobra"
 )
 
@@ -54,7 +55,7 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 	}
 	c := argmap.Compare(key, other)
 	if opts.format == "json" {
-		return render.WriteComparisonJSON(stdout, c, opts.key, opts.other)
+		return report.WriteComparisonJSON(stdout, c, opts.key, opts.other)
 	}
-	return render.WriteComparisonText(stdout, c, opts.key, opts.other)
+	return report.WriteComparisonText(stdout, c, opts.key, opts.other)
 }

@@ -6,8 +6,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/argmap/argmap/render/export"
+
 	"github.com/argmap/argmap/argmap"
-	"github.com/argmap/argmap/render"
 	"github.com/spf13/cobra"
 )
 
@@ -54,11 +55,11 @@ func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) 
 	var write func(io.Writer, *argmap.Map) error
 	switch opts.format {
 	case "json":
-		write = render.WriteJSON
+		write = export.WriteJSON
 	case "aif":
-		write = func(w io.Writer, m *argmap.Map) error { return render.WriteAIF(w, m, render.AIFOptions{}) }
+		write = func(w io.Writer, m *argmap.Map) error { return export.WriteAIF(w, m, export.AIFOptions{}) }
 	case "argdown":
-		write = func(w io.Writer, m *argmap.Map) error { return render.WriteArgdown(w, m, render.ArgdownOptions{}) }
+		write = func(w io.Writer, m *argmap.Map) error { return export.WriteArgdown(w, m, export.ArgdownOptions{}) }
 	default:
 		return usageError(fmt.Errorf("--format %q: export writes %s", opts.format, strings.Join(exportFormats, ", ")))
 	}
@@ -72,7 +73,7 @@ func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) 
 	}
 	if opts.anchors != "" {
 		var anchors bytes.Buffer
-		if err := render.WriteAnchors(&anchors, m); err != nil {
+		if err := export.WriteAnchors(&anchors, m); err != nil {
 			return cannotRun(fmt.Errorf("exporting anchors: %w", err))
 		}
 		if err := writeOutput(stdout, opts.anchors, anchors.Bytes()); err != nil {

@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/argmap/argmap/render/reader"
+
 	"github.com/argmap/argmap/argmap"
-	"github.com/argmap/argmap/render"
 	"github.com/spf13/cobra"
 )
 
@@ -65,7 +66,7 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 		}
 	}
 	var buf bytes.Buffer
-	if err := render.Reader(&buf, m, render.ReaderOptions{Lang: opts.lang, Diagnostics: warnings, Files: m.Files}); err != nil {
+	if err := reader.Reader(&buf, m, reader.ReaderOptions{Lang: opts.lang, Diagnostics: warnings, Files: m.Files}); err != nil {
 		return cannotRun(fmt.Errorf("writing the reader: %w", err))
 	}
 	return writeOutput(stdout, opts.output, buf.Bytes())

@@ -5,9 +5,10 @@ import (
 	"io"
 	"os"
 
+	"github.com/argmap/argmap/render/diag"
+
 	"github.com/argmap/argmap/annotations"
 	"github.com/argmap/argmap/argmap"
-	"github.com/argmap/argmap/render"
 )
 
 // defaultAnnotationsDir is the folder commands read when no annotation
@@ -61,7 +62,7 @@ func loadValidMap(stderr io.Writer, g *globalOptions, paths []string) (*argmap.M
 			errs = append(errs, d)
 		}
 	}
-	if err := render.WriteText(stderr, render.NewReport(m, errs), render.DiagnosticOptions{}); err != nil {
+	if err := diag.WriteText(stderr, diag.NewReport(m, errs), diag.DiagnosticOptions{}); err != nil {
 		return nil, nil, cannotRun(err)
 	}
 	fmt.Fprintln(stderr, "argmap: the map has errors; fix them first (argmap validate lists every problem)")

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/argmap/argmap/render/graph"
+	"github.com/argmap/argmap/render/graph/png"
+
 	"github.com/argmap/argmap/argmap"
-	"github.com/argmap/argmap/render"
 	"github.com/spf13/cobra"
 )
 
@@ -55,8 +57,8 @@ a message saying what to install.`,
 	f.StringVar(&opts.focus, "focus", "", "draw only the neighbourhood of unit `ID`")
 	f.IntVar(&opts.depth, "depth", 1, "with --focus: how many relations away to draw")
 	f.StringVar(&opts.doc, "doc", "", "draw only document `ID` and what answers it")
-	f.Float64Var(&opts.dpi, "dpi", render.DefaultDPI, "PNG resolution (192 or more for slides)")
-	f.StringVar(&opts.fontFile, "font", "", "PNG: font `FILE` with Chinese glyphs (default: $"+render.FontEnv+", else a system CJK font)")
+	f.Float64Var(&opts.dpi, "dpi", png.DefaultDPI, "PNG resolution (192 or more for slides)")
+	f.StringVar(&opts.fontFile, "font", "", "PNG: font `FILE` with Chinese glyphs (default: $"+png.FontEnv+", else a system CJK font)")
 	return cmd
 }
 
@@ -79,7 +81,7 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	if err != nil {
 		return err
 	}
-	dot, err := render.DOT(m, render.DiagramOptions{
+	dot, err := graph.DOT(m, graph.DiagramOptions{
 		Lang: lang, Quotes: opts.quotes, Legend: opts.legend,
 		Focus: opts.focus, Depth: opts.depth, Doc: opts.doc,
 	})
@@ -89,11 +91,11 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	out := dot
 	switch format {
 	case "svg":
-		if out, err = render.SVG(dot); err != nil {
+		if out, err = graph.SVG(dot); err != nil {
 			return cannotRun(err)
 		}
 	case "png":
-		out, err = render.PNG(dot, render.PNGOptions{DPI: opts.dpi, FontFile: opts.fontFile})
+		out, err = png.PNG(dot, png.PNGOptions{DPI: opts.dpi, FontFile: opts.fontFile})
 		if err != nil {
 			return cannotRun(err)
 		}

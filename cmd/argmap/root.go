@@ -27,6 +27,10 @@ func (g *globalOptions) loadCorpus() (*argmap.Corpus, error) {
 		g.corpus, err = argmap.LoadCorpus(seeds.FS, "embedded")
 	} else {
 		g.corpus, err = argmap.LoadCorpusDir(g.corpusDir)
+		var invalid *argmap.CorpusError
+		if err != nil && !errors.As(err, &invalid) {
+			err = fmt.Errorf("--corpus: %w", err)
+		}
 	}
 	if err != nil {
 		return nil, cannotRun(err)

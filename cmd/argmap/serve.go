@@ -14,8 +14,9 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/argmap/argmap/render/reader"
+
 	"github.com/argmap/argmap/argmap"
-	"github.com/argmap/argmap/render"
 	"github.com/argmap/argmap/render/preview"
 	"github.com/spf13/cobra"
 )
@@ -91,7 +92,7 @@ type readerPreview struct {
 	g     *globalOptions
 	paths []string
 	lang  string
-	svg   func(dot []byte) ([]byte, error) // nil: render.SVG in this process
+	svg   func(dot []byte) ([]byte, error) // nil: graph.SVG in this process
 
 	// Which changes in the watched folders matter.
 	files      map[string]bool // annotation files named on the command line
@@ -174,12 +175,12 @@ func (p *readerPreview) relevant(name string) bool {
 // render builds the page for a version: the reader when the map is valid,
 // else the diagnostics. It never fails: a problem becomes the page.
 func (p *readerPreview) render(version string) []byte {
-	opts := render.ReaderOptions{Lang: p.lang, Live: true, Version: version, SVG: p.svg}
+	opts := reader.ReaderOptions{Lang: p.lang, Live: true, Version: version, SVG: p.svg}
 	var buf bytes.Buffer
 	problem := func(err error) []byte {
 		buf.Reset()
 		opts.Problem = err.Error()
-		if err := render.Reader(&buf, nil, opts); err != nil {
+		if err := reader.Reader(&buf, nil, opts); err != nil {
 			return []byte(err.Error())
 		}
 		return buf.Bytes()
@@ -201,7 +202,7 @@ func (p *readerPreview) render(version string) []byte {
 	if argmap.Fails(ds, false) {
 		m = nil
 	}
-	if err := render.Reader(&buf, m, opts); err != nil {
+	if err := reader.Reader(&buf, m, opts); err != nil {
 		return problem(err)
 	}
 	return buf.Bytes()

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"github.com/argmap/argmap/render"
+	"github.com/argmap/argmap/render/report"
 	"github.com/spf13/cobra"
 )
 
@@ -22,7 +22,7 @@ built-in map by default; a map with errors is refused (exit status 1).`,
 			if err != nil {
 				return err
 			}
-			return render.WriteStats(cmd.OutOrStdout(), m)
+			return report.WriteStats(cmd.OutOrStdout(), m)
 		},
 	}
 }

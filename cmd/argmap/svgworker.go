@@ -13,7 +13,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/argmap/argmap/render"
+	"github.com/argmap/argmap/render/graph"
+
 	"github.com/spf13/cobra"
 )
 
@@ -40,7 +41,7 @@ func newSVGWorkerCommand() *cobra.Command {
 			if len(dot) > maxWorkerDOT {
 				return usageError(fmt.Errorf("%s: the DOT is larger than %d bytes", svgWorkerCommand, maxWorkerDOT))
 			}
-			svg, err := render.SVG(dot)
+			svg, err := graph.SVG(dot)
 			if err != nil {
 				return cannotRun(err)
 			}

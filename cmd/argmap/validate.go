@@ -8,8 +8,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/argmap/argmap/render/diag"
+
 	"github.com/argmap/argmap/argmap"
-	"github.com/argmap/argmap/render"
 	"github.com/spf13/cobra"
 )
 
@@ -84,8 +85,8 @@ func runValidate(w io.Writer, g *globalOptions, opts *validateOptions) error {
 	}
 	m, ds := argmap.Validate(c, inputs)
 	cwd, _ := os.Getwd()
-	report := render.NewReport(m, ds)
-	if err := render.WriteDiagnostics(w, format, report, render.DiagnosticOptions{Color: color, ToolVersion: toolVersion(), BaseDir: cwd}); err != nil {
+	report := diag.NewReport(m, ds)
+	if err := diag.WriteDiagnostics(w, format, report, diag.DiagnosticOptions{Color: color, ToolVersion: toolVersion(), BaseDir: cwd}); err != nil {
 		return cannotRun(fmt.Errorf("writing diagnostics: %w", err))
 	}
 	if argmap.Fails(ds, opts.strict) {
@@ -103,12 +104,12 @@ func diagnosticFormat(format string) (string, error) {
 		}
 		return "text", nil
 	}
-	for _, f := range render.DiagnosticFormats {
+	for _, f := range diag.DiagnosticFormats {
 		if f == format {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("--format %q: formats are %s, auto", format, strings.Join(render.DiagnosticFormats, ", "))
+	return "", fmt.Errorf("--format %q: formats are %s, auto", format, strings.Join(diag.DiagnosticFormats, ", "))
 }
 
 // useColor resolves --color: auto colours a terminal, unless NO_COLOR is

@@ -1,0 +1,405 @@
+// Package graph draws the map as a diagram. DOT writes Graphviz source
+// (one column per letter, units in paragraph order, shapes and colours by
+// kind, line styles by relation); SVG and LayoutJSON lay it out with
+// go-graphviz, in memory, behind one lock (engine.go).
+package graph
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/render"
+)
+
+// DiagramOptions choose what a diagram shows.
+type DiagramOptions struct {
+	Lang   argmap.Lang // language of labels and titles; English when empty
+	Quotes bool        // label units with their quotes instead of summaries
+	Legend bool        // add a key to kinds and relations
+	Focus  string      // draw only the neighbourhood of this unit
+	Depth  int         // with Focus: how many relations away to go (default 1)
+	Doc    string      // draw only this document's units and what answers them
+}
+
+// Label metrics. go-graphviz measures CJK text too narrow (about 10.5 pt a
+// character at 14 pt), so node sizes come from a display-width estimate:
+// a CJK character takes two columns, a column about 0.55 em.
+const (
+	fontSize      = 12.0
+	wrapColumns   = 34
+	pointsPerCol  = fontSize * 0.55
+	lineHeightPt  = fontSize * 1.25
+	nodePaddingPt = 22.0
+)
+
+// DOT writes the map as Graphviz DOT. The output is deterministic, and
+// stable under edits: documents are columns in date order, and the units of
+// a column follow the paragraphs, held in that order by a chain of invisible
+// edges whatever the relations, so adding a unit to one letter does not
+// reorder the others.
+func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
+	if opts.Lang == "" {
+		opts.Lang = argmap.English
+	}
+	if opts.Depth <= 0 {
+		opts.Depth = 1
+	}
+	units, err := selectUnits(m, opts)
+	if err != nil {
+		return nil, err
+	}
+	columns := groupByOrigin(units)
+	var b bytes.Buffer
+	title := m.TitleIn(opts.Lang)
+	if opts.Lang == argmap.Chinese {
+		title = padCJK(title)
+	}
+	fmt.Fprintf(&b, "digraph argmap {\n")
+	fmt.Fprintf(&b, "  graph [rankdir=LR, newrank=true, remincross=false, nodesep=0.25, ranksep=1.1, pad=0.3, fontname=%s, fontsize=16, labelloc=t, label=%s];\n",
+		quote(fontFor(opts.Lang)), quote(title))
+	fmt.Fprintf(&b, "  node [fontname=%s, fontsize=%g, margin=\"0.12,0.06\", penwidth=1.4];\n", quote(fontFor(opts.Lang)), fontSize)
+	fmt.Fprintf(&b, "  edge [fontname=%s, fontsize=10];\n", quote(fontFor(opts.Lang)))
+	place := map[*argmap.Unit][2]int{} // column, position in the column
+	for i, col := range columns {
+		fmt.Fprintf(&b, "  subgraph %s {\n", quote(fmt.Sprintf("cluster_%d_%s", i, col.doc.ID)))
+		fmt.Fprintf(&b, "    graph [label=%s, style=\"rounded,filled\", fillcolor=\"#F4F4F4\", color=\"#9A9A9A\", fontsize=14, margin=12];\n",
+			quote(columnTitle(col, opts.Lang)))
+		b.WriteString("    {rank=same;")
+		for j, u := range col.units {
+			place[u] = [2]int{i, j}
+			fmt.Fprintf(&b, " %s;", quote(u.ID))
+		}
+		b.WriteString("}\n")
+		for _, u := range col.units {
+			writeNode(&b, u, opts)
+		}
+		// Across a rank of a left-to-right graph, Graphviz puts the tail of
+		// an edge below its head: the chain runs upwards from the last unit.
+		for j := len(col.units) - 1; j > 0; j-- {
+			fmt.Fprintf(&b, "    %s -> %s [style=invis];\n", quote(col.units[j].ID), quote(col.units[j-1].ID))
+		}
+		b.WriteString("  }\n")
+	}
+	for i := 1; i < len(columns); i++ {
+		fmt.Fprintf(&b, "  %s -> %s [style=invis, weight=100];\n", quote(columns[i-1].units[0].ID), quote(columns[i].units[0].ID))
+	}
+	for _, u := range units {
+		for _, r := range u.Relations {
+			if _, ok := place[r.To]; r.To == nil || !ok {
+				continue
+			}
+			writeRelation(&b, r, place)
+		}
+	}
+	if opts.Legend {
+		writeLegend(&b, opts.Lang, columns[len(columns)-1].units[0].ID)
+	}
+	b.WriteString("}\n")
+	return b.Bytes(), nil
+}
+
+// writeRelation writes a relation's edge. Graphviz ranks the tail of an
+// edge before its head, and orders the units of a column by the edges
+// between them; so an edge always runs from the earlier column, or from
+// lower in a column, and dir=back puts the arrow at the right end. The
+// columns and their order stay as the documents and paragraphs say, and
+// every relation joins neighbouring columns or one column, which keeps the
+// layout fast for large maps.
+func writeRelation(b *bytes.Buffer, r *argmap.Relation, place map[*argmap.Unit][2]int) {
+	s := render.RelationStyles[r.Type]
+	from, to := place[r.From], place[r.To]
+	tail, head, dir, arrow := r.From.ID, r.To.ID, "forward", "arrowhead"
+	if to[0] < from[0] || (to[0] == from[0] && to[1] > from[1]) {
+		tail, head, dir, arrow = r.To.ID, r.From.ID, "back", "arrowtail"
+	}
+	fmt.Fprintf(b, "  %s -> %s [id=%s, class=%s, color=%s, style=%s, dir=%s, %s=%s, penwidth=%s, tooltip=%s];\n",
+		quote(tail), quote(head), quote(RelationElementID(r)), quote("relation "+string(r.Type)),
+		quote(s.Line), s.EdgeStyle, dir, arrow, s.Arrow, s.PenWidth, quote(r.From.ID+" "+string(r.Type)+" "+r.ToID))
+}
+
+// NodeElementID is the id a unit's node carries in SVG output, which the
+// bilingual reader uses to link the diagram to the text.
+func NodeElementID(u *argmap.Unit) string { return "unit-" + u.ID }
+
+// RelationElementID is the id a relation's edge carries in SVG output.
+func RelationElementID(r *argmap.Relation) string {
+	return "rel-" + r.From.ID + "-" + string(r.Type) + "-" + r.ToID
+}
+
+type column struct {
+	doc   *argmap.Document
+	units []*argmap.Unit
+}
+
+// groupByOrigin puts units into one column per origin document (the
+// reported document for units that report one), in date order; units in a
+// column go by paragraph, then position of the quote, then map order.
+func groupByOrigin(units []*argmap.Unit) []column {
+	byDoc := map[*argmap.Document]*column{}
+	var cols []*column
+	for _, u := range units {
+		d := u.Origin()
+		if byDoc[d] == nil {
+			byDoc[d] = &column{doc: d}
+			cols = append(cols, byDoc[d])
+		}
+		byDoc[d].units = append(byDoc[d].units, u)
+	}
+	sort.SliceStable(cols, func(i, j int) bool {
+		if c := cols[i].doc.Date.Compare(cols[j].doc.Date); c != 0 {
+			return c < 0
+		}
+		return cols[i].doc.ID < cols[j].doc.ID
+	})
+	out := make([]column, len(cols))
+	for i, c := range cols {
+		sort.SliceStable(c.units, func(a, b int) bool {
+			ua, ub := c.units[a], c.units[b]
+			pa, pb := ua.Span.Paragraph, ub.Span.Paragraph
+			if pa.Doc != pb.Doc {
+				return pa.Doc.Date.Before(pb.Doc.Date)
+			}
+			if pa.Index != pb.Index {
+				return pa.Index < pb.Index
+			}
+			return ua.QuoteStart() < ub.QuoteStart()
+		})
+		out[i] = *c
+	}
+	return out
+}
+
+// selectUnits applies --focus and --doc.
+func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, error) {
+	var units []*argmap.Unit
+	for _, u := range m.Units {
+		if u.Span.Paragraph != nil {
+			units = append(units, u)
+		}
+	}
+	if opts.Focus != "" {
+		start := m.Unit(opts.Focus)
+		if start == nil {
+			return nil, fmt.Errorf("--focus: unknown unit %q", opts.Focus)
+		}
+		keep := map[*argmap.Unit]bool{start: true}
+		frontier := []*argmap.Unit{start}
+		for d := 0; d < opts.Depth; d++ {
+			var next []*argmap.Unit
+			for _, u := range frontier {
+				for _, r := range append(append([]*argmap.Relation(nil), u.Relations...), u.Incoming...) {
+					for _, v := range []*argmap.Unit{r.From, r.To} {
+						if v != nil && !keep[v] {
+							keep[v] = true
+							next = append(next, v)
+						}
+					}
+				}
+			}
+			frontier = next
+		}
+		units = filter(units, keep)
+	}
+	if opts.Doc != "" {
+		d := m.Corpus.Document(opts.Doc)
+		if d == nil {
+			return nil, fmt.Errorf("--doc: unknown document %q; documents: %s", opts.Doc, strings.Join(m.Corpus.DocumentIDs(), ", "))
+		}
+		keep := map[*argmap.Unit]bool{}
+		for _, u := range units {
+			if u.Origin() == d || u.Span.Doc == d {
+				keep[u] = true
+				for _, r := range u.Incoming {
+					keep[r.From] = true
+				}
+			}
+		}
+		units = filter(units, keep)
+	}
+	if len(units) == 0 {
+		return nil, fmt.Errorf("nothing to draw: the selection has no units")
+	}
+	return units, nil
+}
+
+func filter(units []*argmap.Unit, keep map[*argmap.Unit]bool) []*argmap.Unit {
+	var out []*argmap.Unit
+	for _, u := range units {
+		if keep[u] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions) {
+	text := u.Summary[opts.Lang]
+	if text == "" {
+		text = u.Summary[argmap.English]
+	}
+	if opts.Quotes {
+		if q := u.Span.Quotes[opts.Lang]; q != nil {
+			text = "“" + q.Text + "”"
+		}
+	}
+	lines := render.Wrap(text, wrapColumns)
+	lines = append(lines, location(u, opts.Lang))
+	s := render.KindStyles[u.Kind]
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, render.DisplayWidth(l))
+	}
+	extra := 0.0
+	if u.Kind == argmap.Rebuttal {
+		extra = 2 * lineHeightPt // a hexagon's slanted sides need room
+	}
+	width := (float64(widest)*pointsPerCol + nodePaddingPt + extra) / 72
+	height := (float64(len(lines))*lineHeightPt + nodePaddingPt) / 72
+	fmt.Fprintf(b, "    %s [id=%s, class=%s, label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, width=%.2f, height=%.2f, tooltip=%s];\n",
+		quote(u.ID), quote(NodeElementID(u)), quote("unit "+string(u.Kind)), quoteLines(lines), s.Shape, quote(s.NodeStyle),
+		quote(s.Fill), quote(s.Line), width, height, quote(string(u.Kind)+": "+u.ID))
+}
+
+// location says where a unit is, as readers cite it: "Clark ¶5".
+func location(u *argmap.Unit, lang argmap.Lang) string {
+	p := u.Span.Paragraph
+	sp := p.Doc.Speaker
+	name := sp.Short
+	para := p.Label()
+	if lang == argmap.Chinese {
+		if sp.ZH != "" {
+			name = sp.ZH
+		}
+		if p.Role == argmap.Body {
+			para = fmt.Sprintf("第%d段", p.Number)
+		} else {
+			para = map[argmap.Role]string{argmap.Heading: "标题", argmap.Salutation: "称呼", argmap.Signature: "署名"}[p.Role]
+		}
+	}
+	loc := name + " " + para
+	if lang == argmap.Chinese {
+		loc = name + para
+	}
+	if u.Reports != nil {
+		if lang == argmap.Chinese {
+			return loc + "（转述）"
+		}
+		return loc + ", reported"
+	}
+	return loc
+}
+
+func columnTitle(c column, lang argmap.Lang) string {
+	d := c.doc
+	if lang == argmap.Chinese {
+		name := d.Speaker.ZH
+		if name == "" {
+			name = d.Speaker.Short
+		}
+		t := name + "，" + d.Date.Chinese()
+		if !d.HasText() {
+			t += "（据转述）"
+		}
+		return padCJK(t)
+	}
+	t := d.Speaker.Short + ", " + d.Date.English()
+	if !d.HasText() {
+		t += " (reported)"
+	}
+	return t
+}
+
+// padCJK widens a label that Graphviz will measure: go-graphviz counts a
+// CJK character about a quarter em too narrow, so a cluster sized from its
+// measure would clip its own title. A space per two wide characters on each
+// side makes up the difference and keeps the title centred.
+func padCJK(s string) string {
+	wide := 0
+	for _, r := range s {
+		if argmap.IsWide(r) {
+			wide++
+		}
+	}
+	pad := strings.Repeat(" ", (wide+1)/2)
+	return pad + s + pad
+}
+
+// writeLegend draws a key to the right of the last column: the kinds, then
+// one row per relation type with a short line in its style. after is the top
+// unit of the last column, which the key is aligned with.
+func writeLegend(b *bytes.Buffer, lang argmap.Lang, after string) {
+	names := map[string][2]string{
+		"claim": {"claim", "主张"}, "rebuttal": {"rebuttal", "反驳"}, "concession": {"concession", "让步"},
+		"rebuts": {"rebuts", "反驳"}, "undercuts": {"undercuts", "削弱"}, "concedes": {"concedes", "承认"}, "supports": {"supports", "支持"},
+		"key": {"Key", "图例"},
+	}
+	name := func(k string) string {
+		if lang == argmap.Chinese {
+			return names[k][1]
+		}
+		return names[k][0]
+	}
+	fmt.Fprintf(b, "  subgraph cluster_legend {\n    graph [label=%s, style=\"rounded\", color=\"#9A9A9A\", fontsize=14, margin=10];\n", quote(name("key")))
+	var column []string // top to bottom
+	for _, k := range argmap.Kinds {
+		s := render.KindStyles[k]
+		id := "legend-" + string(k)
+		column = append(column, id)
+		fmt.Fprintf(b, "    %s [label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, width=1.1, height=0.4];\n",
+			quote(id), quote(name(string(k))), s.Shape, quote(s.NodeStyle), quote(s.Fill), quote(s.Line))
+	}
+	for _, t := range argmap.RelationTypes {
+		s := render.RelationStyles[t]
+		from, to := "legend-"+string(t), "legend-"+string(t)+"-end"
+		column = append(column, from)
+		fmt.Fprintf(b, "    %s [label=%s, shape=plaintext, width=1.1, height=0.3];\n    %s [label=\"\", shape=point, width=0.02, style=invis];\n",
+			quote(from), quote(name(string(t))), quote(to))
+		fmt.Fprintf(b, "    %s -> %s [color=%s, style=%s, arrowhead=%s, penwidth=%s, minlen=1];\n",
+			quote(from), quote(to), quote(s.Line), s.EdgeStyle, s.Arrow, s.PenWidth)
+	}
+	b.WriteString("    {rank=same;")
+	for _, id := range column {
+		fmt.Fprintf(b, " %s;", quote(id))
+	}
+	b.WriteString("}\n")
+	for j := len(column) - 1; j > 0; j-- {
+		fmt.Fprintf(b, "    %s -> %s [style=invis];\n", quote(column[j]), quote(column[j-1]))
+	}
+	b.WriteString("  }\n")
+	fmt.Fprintf(b, "  %s -> %s [style=invis, weight=100];\n", quote(after), quote(column[0]))
+}
+
+func fontFor(lang argmap.Lang) string {
+	if lang == argmap.Chinese {
+		return "Noto Sans CJK SC"
+	}
+	return "Helvetica"
+}
+
+// quote writes s as a DOT double-quoted string. Annotation text is data:
+// backslashes and quotes are escaped, so that nothing in a summary can end
+// the string or act as a Graphviz escape such as \N or \G.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"', '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// quoteLines writes lines as one centred DOT label.
+func quoteLines(lines []string) string { return quote(strings.Join(lines, "\n")) }
