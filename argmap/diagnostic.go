@@ -84,7 +84,7 @@ type Diagnostic struct {
 	File     string    `json:"file"`
 	Range    Range     `json:"range"`
 	Severity Severity  `json:"severity"`
-	Rule     string    `json:"rule"`
+	Rule     RuleID    `json:"rule"`
 	Message  string    `json:"message"`
 	Detail   string    `json:"detail,omitempty"`
 	Related  []Related `json:"related,omitempty"`
@@ -110,7 +110,7 @@ func SortDiagnostics(ds []Diagnostic) {
 			return a.Range.Start.Column < b.Range.Start.Column
 		}
 		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+			return a.Rule.String() < b.Rule.String()
 		}
 		return a.Message < b.Message
 	})

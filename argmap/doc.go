@@ -15,7 +15,7 @@
 //     unknown and duplicate keys, hostile input and every other problem with
 //     its position. Spans are resolved by finding each quote in its
 //     paragraph; then relations, chronology, cycles and coverage are checked.
-//     Every problem is a Diagnostic tagged with a rule of Rules.
+//     Every problem is a Diagnostic tagged with a rule of AllRules.
 //  3. Commands then use the Map: package render draws and exports it, and
 //     Compare, Stats, Format and Starter serve the classroom tools.
 //

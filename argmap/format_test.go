@@ -129,7 +129,7 @@ func meanings(t *testing.T, c *Corpus, path string, data []byte) []meaning {
 		out = append(out, meaning{})
 	}
 	for _, d := range diags {
-		out[0].Diagnostics = append(out[0].Diagnostics, d.Rule+": "+d.Message)
+		out[0].Diagnostics = append(out[0].Diagnostics, d.Rule.String()+": "+d.Message)
 	}
 	return out
 }

@@ -80,7 +80,7 @@ func TestCollectInputsBoundsWhatItReads(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ds := argmap.Validate(c, inputs)
-	if len(ds) != 1 || ds[0].Rule != "file-too-large" {
+	if len(ds) != 1 || ds[0].Rule != argmap.RuleFileTooLarge {
 		t.Errorf("got %v, want one file-too-large", ds)
 	}
 }

@@ -56,24 +56,24 @@ type loader struct {
 	unknownReports map[*Unit]bool
 }
 
-func (l *loader) report(r Range, rule, detail, format string, args ...any) {
-	rule0, _ := RuleByID(rule)
+func (l *loader) report(r Range, rule RuleID, detail, format string, args ...any) {
+	severity := rule.Rule().Severity
 	if l.capped {
 		// The summary is as severe as the worst problem it stands for, so
 		// that a file of many warnings does not fail as if it had errors.
-		if cap := &l.diags[l.capAt]; rule0.Severity < cap.Severity {
-			cap.Severity = rule0.Severity
+		if cap := &l.diags[l.capAt]; severity < cap.Severity {
+			cap.Severity = severity
 		}
 		return
 	}
 	if l.count >= maxDiagnosticsPerFile {
 		l.capped, l.capAt = true, len(l.diags)
-		l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: rule0.Severity, Rule: "too-many-diagnostics",
+		l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: severity, Rule: RuleTooManyDiagnostics,
 			Message: fmt.Sprintf("more than %d problems in this file; the rest are not reported", maxDiagnosticsPerFile)})
 		return
 	}
 	l.count++
-	l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: rule0.Severity, Rule: rule,
+	l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: severity, Rule: rule,
 		Message: fmt.Sprintf(format, args...), Detail: detail})
 }
 
@@ -86,13 +86,13 @@ func (l *loader) loadFile(in Input) {
 	l.count, l.capped = 0, false
 	start := Range{Position{1, 1}, Position{1, 1}}
 	if len(in.Data) > MaxFileSize {
-		l.report(start, "file-too-large", "split the map into several files; all files given together form one map",
+		l.report(start, RuleFileTooLarge, "split the map into several files; all files given together form one map",
 			"the file is larger than the %d bytes an annotation file may have", MaxFileSize)
 		return
 	}
 	data := in.Data
 	if r, ok := encodingProblem(data); !ok {
-		l.report(r.Range, "file-encoding", "save the file as UTF-8 text", "%s", r.message)
+		l.report(r.Range, RuleFileEncoding, "save the file as UTF-8 text", "%s", r.message)
 		return
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
@@ -101,7 +101,7 @@ func (l *loader) loadFile(in Input) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			l.report(start, "missing-field", "an annotation file is a mapping with a units list", "the file is empty")
+			l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
 			return
 		}
 		l.syntaxError(err)
@@ -109,13 +109,13 @@ func (l *loader) loadFile(in Input) {
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); err == nil {
-		l.report(l.rangeOf(&next), "multiple-documents", "one annotation file holds one YAML document; put the others in files of their own",
+		l.report(l.rangeOf(&next), RuleMultipleDocuments, "one annotation file holds one YAML document; put the others in files of their own",
 			"the file holds a second YAML document")
 	} else if !errors.Is(err, io.EOF) {
 		l.syntaxError(err)
 	}
 	if len(doc.Content) == 0 {
-		l.report(start, "missing-field", "an annotation file is a mapping with a units list", "the file is empty")
+		l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
 		return
 	}
 	l.hostileNodes(doc.Content[0])
@@ -191,7 +191,7 @@ func (l *loader) syntaxError(err error) {
 		detail = "annotations do not use anchors or aliases: write the value out"
 	}
 	pos := Position{line, col}
-	l.report(Range{pos, pos}, "yaml-syntax", detail, "%s", msg)
+	l.report(Range{pos, pos}, RuleYAMLSyntax, detail, "%s", msg)
 }
 
 // parserProblems are the messages of yaml.v3's parser (as opposed to its
@@ -215,14 +215,14 @@ var parserProblems = map[string]bool{
 // alias costs nothing.
 func (l *loader) hostileNodes(n *yaml.Node) {
 	if n.Kind == yaml.AliasNode {
-		l.report(l.rangeOf(n), "yaml-alias", "write the value out; annotations are data that diffs and reviews well", "YAML alias *%s is not allowed", n.Value)
+		l.report(l.rangeOf(n), RuleYAMLAlias, "write the value out; annotations are data that diffs and reviews well", "YAML alias *%s is not allowed", n.Value)
 		return
 	}
 	if n.Anchor != "" {
-		l.report(l.rangeOf(n), "yaml-alias", "write the value out; annotations are data that diffs and reviews well", "YAML anchor &%s is not allowed", n.Anchor)
+		l.report(l.rangeOf(n), RuleYAMLAlias, "write the value out; annotations are data that diffs and reviews well", "YAML anchor &%s is not allowed", n.Anchor)
 	}
 	if n.Tag != "" && !plainTag(n.Tag) {
-		l.report(l.rangeOf(n), "yaml-tag", "remove the tag; annotation values are plain strings, numbers, lists and mappings", "YAML tag %s is not allowed", n.Tag)
+		l.report(l.rangeOf(n), RuleYAMLTag, "remove the tag; annotation values are plain strings, numbers, lists and mappings", "YAML tag %s is not allowed", n.Tag)
 	}
 	for _, c := range n.Content {
 		l.hostileNodes(c)
@@ -302,11 +302,11 @@ func (l *loader) fields(n *yaml.Node, what string, allowed []string) map[string]
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			l.report(l.rangeOf(k), "wrong-type", "", "a key of %s must be a plain string", what)
+			l.report(l.rangeOf(k), RuleWrongType, "", "a key of %s must be a plain string", what)
 			continue
 		}
 		if first, dup := out[k.Value]; dup {
-			l.report(l.rangeOf(k), "duplicate-key", "remove one of them", "key %q appears twice in %s", k.Value, what)
+			l.report(l.rangeOf(k), RuleDuplicateKey, "remove one of them", "key %q appears twice in %s", k.Value, what)
 			if !l.capped {
 				l.last().Related = []Related{{File: l.file.Path, Range: l.rangeOf(first.key), Message: "first " + k.Value + " is here"}}
 			}
@@ -320,9 +320,9 @@ func (l *loader) fields(n *yaml.Node, what string, allowed []string) map[string]
 				detail = "a comma inside {...} ends a value: quote text that holds a comma, like {en: \"25,000 prisoners\"}; " + detail
 			}
 			if s := closest(k.Value, allowed); s != "" {
-				l.report(l.rangeOf(k), "unknown-key", detail, "unknown key %q in %s; did you mean %q?", clip(k.Value, 40), what, s)
+				l.report(l.rangeOf(k), RuleUnknownKey, detail, "unknown key %q in %s; did you mean %q?", clip(k.Value, 40), what, s)
 			} else {
-				l.report(l.rangeOf(k), "unknown-key", detail, "unknown key %q in %s", clip(k.Value, 40), what)
+				l.report(l.rangeOf(k), RuleUnknownKey, detail, "unknown key %q in %s", clip(k.Value, 40), what)
 			}
 			out[k.Value] = field{k, nil} // remembered for duplicates only
 			continue
@@ -339,7 +339,7 @@ func (l *loader) expect(n *yaml.Node, kind yaml.Kind, what string) bool {
 	if n.Kind == yaml.AliasNode {
 		return false // reported as yaml-alias
 	}
-	l.report(l.rangeOf(n), "wrong-type", "", "%s must be %s, not %s", what, kindName(kind), nodeDescription(n))
+	l.report(l.rangeOf(n), RuleWrongType, "", "%s must be %s, not %s", what, kindName(kind), nodeDescription(n))
 	return false
 }
 
@@ -378,7 +378,7 @@ func (l *loader) str(f field, what string) (string, bool) {
 		return "", false // reported as yaml-tag
 	}
 	if f.value.Tag != "!!str" && f.value.Tag != "!" {
-		l.report(l.rangeOf(f.value), "wrong-type", "quote it if it is meant as text", "%s must be text, not %s", what, nodeDescription(f.value))
+		l.report(l.rangeOf(f.value), RuleWrongType, "quote it if it is meant as text", "%s must be text, not %s", what, nodeDescription(f.value))
 		return "", false
 	}
 	return f.value.Value, true
@@ -393,7 +393,7 @@ func (l *loader) integer(f field, what string) (int, bool) {
 	}
 	v, err := strconv.Atoi(f.value.Value)
 	if err != nil || f.value.Tag != "!!int" {
-		l.report(l.rangeOf(f.value), "wrong-type", "", "%s must be a whole number, not %s", what, nodeDescription(f.value))
+		l.report(l.rangeOf(f.value), RuleWrongType, "", "%s must be a whole number, not %s", what, nodeDescription(f.value))
 		return 0, false
 	}
 	return v, true
@@ -403,7 +403,7 @@ func (l *loader) missing(n *yaml.Node, fs map[string]field, what string, names .
 	ok := true
 	for _, name := range names {
 		if f, has := fs[name]; !has || f.value == nil {
-			l.report(l.rangeOf(n), "missing-field", "", "%s has no %s", what, name)
+			l.report(l.rangeOf(n), RuleMissingField, "", "%s has no %s", what, name)
 			ok = false
 		}
 	}
@@ -417,7 +417,7 @@ func (l *loader) top(n *yaml.Node) {
 	fs := l.fields(n, "the file", topKeys)
 	if f, ok := fs["argmap"]; ok && f.value != nil {
 		if v, ok := l.integer(f, "argmap (the format version)"); ok && v != FormatVersion {
-			l.report(l.rangeOf(f.value), "invalid-value", "this argmap reads format version 1", "format version %d is not supported", v)
+			l.report(l.rangeOf(f.value), RuleInvalidValue, "this argmap reads format version 1", "format version %d is not supported", v)
 		}
 	}
 	if f, ok := fs["title"]; ok && f.value != nil {
@@ -476,7 +476,7 @@ func (l *loader) unit(n *yaml.Node) {
 			u.ID, u.IDRange = id, l.rangeOf(f.value)
 			what = "unit " + strconv.Quote(clip(id, 40))
 			if !validID(id) {
-				l.report(u.IDRange, "invalid-id", "ids are lower-case letters, digits and inner hyphens, like clark-escape-serious",
+				l.report(u.IDRange, RuleInvalidID, "ids are lower-case letters, digits and inner hyphens, like clark-escape-serious",
 					"unit id %q is not lower-case kebab-case", clip(id, 40))
 			}
 		}
@@ -486,7 +486,7 @@ func (l *loader) unit(n *yaml.Node) {
 		if k, ok := l.str(f, "kind"); ok {
 			u.Kind = Kind(k)
 			if !containsKind(k) {
-				l.report(l.rangeOf(f.value), "invalid-value", "kinds: claim, rebuttal, concession", "unknown kind %q%s", clip(k, 40), didYouMean(k, kindNames()))
+				l.report(l.rangeOf(f.value), RuleInvalidValue, "kinds: claim, rebuttal, concession", "unknown kind %q%s", clip(k, 40), didYouMean(k, kindNames()))
 				u.Kind = ""
 			}
 		}
@@ -503,7 +503,7 @@ func (l *loader) unit(n *yaml.Node) {
 		}
 		// An en of the wrong type is reported as such, not as missing too.
 		if _, given := sf[string(English)]; !given && containsLang(l.corpus.Languages, English) {
-			l.report(l.rangeOf(f.value), "missing-field", "the English summary labels the unit in diagrams", "summary has no en")
+			l.report(l.rangeOf(f.value), RuleMissingField, "the English summary labels the unit in diagrams", "summary has no en")
 		}
 	}
 	if f, ok := fs["note"]; ok && f.value != nil {
@@ -516,7 +516,7 @@ func (l *loader) unit(n *yaml.Node) {
 		if id, ok := l.str(f, "reports"); ok {
 			if u.Reports = l.corpus.Document(id); u.Reports == nil {
 				l.unknownReports[u] = true
-				l.report(l.rangeOf(f.value), "unknown-document", "documents: "+strings.Join(l.corpus.DocumentIDs(), ", "),
+				l.report(l.rangeOf(f.value), RuleUnknownDocument, "documents: "+strings.Join(l.corpus.DocumentIDs(), ", "),
 					"reports names unknown document %q%s", clip(id, 60), didYouMean(id, l.corpus.DocumentIDs()))
 			}
 		}
@@ -525,7 +525,7 @@ func (l *loader) unit(n *yaml.Node) {
 		if id, ok := l.str(f, "party"); ok {
 			if u.Party = l.corpus.Party(id); u.Party == nil {
 				ids := partyIDs(l.corpus)
-				l.report(l.rangeOf(f.value), "unknown-party", "parties: "+strings.Join(ids, ", "), "unknown party %q%s", clip(id, 40), didYouMean(id, ids))
+				l.report(l.rangeOf(f.value), RuleUnknownParty, "parties: "+strings.Join(ids, ", "), "unknown party %q%s", clip(id, 40), didYouMean(id, ids))
 			}
 		}
 	}
@@ -538,7 +538,7 @@ func (l *loader) unit(n *yaml.Node) {
 		return
 	}
 	if first := l.m.byID[u.ID]; first != nil {
-		l.report(u.IDRange, "duplicate-id", "ids are unique across all files of a map", "unit id %q is already defined", u.ID)
+		l.report(u.IDRange, RuleDuplicateID, "ids are unique across all files of a map", "unit id %q is already defined", u.ID)
 		if !l.capped {
 			l.last().Related = []Related{{File: first.File.Path, Range: first.IDRange, Message: "first defined here"}}
 		}
@@ -552,13 +552,13 @@ func (l *loader) summaryLength(n *yaml.Node, lang Lang, s string) {
 	const maxWords, maxCJK = 16, 32
 	if lang == English || !hasCJK(s) {
 		if words := len(strings.Fields(s)); words > maxWords {
-			l.report(l.rangeOf(n), "long-summary", "a diagram label reads best at about 12 words; put the rest in note",
+			l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best at about 12 words; put the rest in note",
 				"summary.%s has %d words; keep it to %d", lang, words, maxWords)
 		}
 		return
 	}
 	if chars := RuneLen(s); chars > maxCJK {
-		l.report(l.rangeOf(n), "long-summary", "a diagram label reads best short; put the rest in note",
+		l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best short; put the rest in note",
 			"summary.%s has %d characters; keep it to %d", lang, chars, maxCJK)
 	}
 }
@@ -589,10 +589,10 @@ func (l *loader) span(n *yaml.Node, u *Unit) {
 	if f, ok := fs["doc"]; ok && f.value != nil {
 		if id, ok := l.str(f, "span.doc"); ok {
 			if u.Span.Doc = l.corpus.Document(id); u.Span.Doc == nil {
-				l.report(l.rangeOf(f.value), "unknown-document", "documents: "+strings.Join(l.corpus.DocumentIDs(), ", "),
+				l.report(l.rangeOf(f.value), RuleUnknownDocument, "documents: "+strings.Join(l.corpus.DocumentIDs(), ", "),
 					"unknown document %q%s", clip(id, 60), didYouMean(id, l.corpus.DocumentIDs()))
 			} else if !u.Span.Doc.HasText() {
-				l.report(l.rangeOf(f.value), "document-without-text",
+				l.report(l.rangeOf(f.value), RuleDocumentWithoutText,
 					"anchor the unit where another document reports it, and name this one with reports: "+id,
 					"document %q has no text in the corpus to anchor a span in", id)
 				u.Span.Doc = nil
@@ -614,12 +614,12 @@ func (l *loader) span(n *yaml.Node, u *Unit) {
 		}
 	}
 	if quotes == 0 {
-		l.report(u.Span.Range, "missing-field", "quote the passage exactly, in "+strings.Join(langNames(l.corpus.Languages), " and "), "span has no quote")
+		l.report(u.Span.Range, RuleMissingField, "quote the passage exactly, in "+strings.Join(langNames(l.corpus.Languages), " and "), "span has no quote")
 		return
 	}
 	for _, lang := range l.corpus.Languages {
 		if _, ok := fs[string(lang)]; !ok {
-			l.report(u.Span.Range, "missing-quote", "anchor the unit in every language of the corpus", "span has no %s quote (%s)", lang.Name(), lang)
+			l.report(u.Span.Range, RuleMissingQuote, "anchor the unit in every language of the corpus", "span has no %s quote (%s)", lang.Name(), lang)
 		}
 	}
 }
@@ -633,13 +633,13 @@ func (l *loader) paragraph(n *yaml.Node, d *Document) *Paragraph {
 		if p := d.BodyParagraph(num); err == nil && p != nil {
 			return p
 		}
-		l.report(l.rangeOf(n), "paragraph-out-of-range", "", "%s has no paragraph %s; its paragraphs: %s", d.ID, clip(n.Value, 20), d.Addresses())
+		l.report(l.rangeOf(n), RuleParagraphOutOfRange, "", "%s has no paragraph %s; its paragraphs: %s", d.ID, clip(n.Value, 20), d.Addresses())
 		return nil
 	}
 	if p := d.RoleParagraph(Role(n.Value)); p != nil {
 		return p
 	}
-	l.report(l.rangeOf(n), "paragraph-out-of-range", "a paragraph is a body paragraph number or heading, salutation, signature",
+	l.report(l.rangeOf(n), RuleParagraphOutOfRange, "a paragraph is a body paragraph number or heading, salutation, signature",
 		"%s has no paragraph %q; its paragraphs: %s", d.ID, clip(n.Value, 30), d.Addresses())
 	return nil
 }
@@ -674,7 +674,7 @@ func (l *loader) quote(n *yaml.Node, lang Lang) *Quote {
 				continue
 			}
 			if v < 0 || (name == "occurrence" && v == 0) {
-				l.report(l.rangeOf(f.value), "invalid-value", "start and end count code points from 0; occurrence counts from 1", "%s.%s cannot be %d", what, name, v)
+				l.report(l.rangeOf(f.value), RuleInvalidValue, "start and end count code points from 0; occurrence counts from 1", "%s.%s cannot be %d", what, name, v)
 				continue
 			}
 			switch name {
@@ -697,7 +697,7 @@ func (l *loader) quote(n *yaml.Node, lang Lang) *Quote {
 		return nil
 	}
 	if q.Text == "" {
-		l.report(q.Range, "invalid-value", "", "%s is empty", what)
+		l.report(q.Range, RuleInvalidValue, "", "%s is empty", what)
 		return nil
 	}
 	return q

@@ -53,20 +53,20 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 					detail = fmt.Sprintf("%d is where the quote starts in UTF-8 bytes; start and end count code points: %d", b, o)
 				}
 			}
-			l.report(q.Range, "offset-mismatch", detail,
+			l.report(q.Range, RuleOffsetMismatch, detail,
 				"start %d disagrees with the %s quote, which starts at %d", *q.GivenStart, q.Lang.Name(), nearest(occ, *q.GivenStart))
 			l.attachPassage(p, q.Lang, nearest(occ, *q.GivenStart), nearest(occ, *q.GivenStart)+n)
 			return
 		}
 	case q.Occurrence > 0:
 		if q.Occurrence > len(occ) {
-			l.report(q.Range, "quote-not-found", "", "occurrence %d of the %s quote does not exist: it occurs %d time(s) in %s",
+			l.report(q.Range, RuleQuoteNotFound, "", "occurrence %d of the %s quote does not exist: it occurs %d time(s) in %s",
 				q.Occurrence, q.Lang.Name(), len(occ), where)
 			return
 		}
 		start = occ[q.Occurrence-1]
 	case len(occ) > 1:
-		l.report(q.Range, "quote-ambiguous", "lengthen the quote, or write it as {quote: ..., occurrence: N} or with prefix/suffix",
+		l.report(q.Range, RuleQuoteAmbiguous, "lengthen the quote, or write it as {quote: ..., occurrence: N} or with prefix/suffix",
 			"the %s quote occurs %d times in %s (at code points %s)", q.Lang.Name(), len(occ), where, joinInts(occ))
 		l.attachPassage(p, q.Lang, occ[0], occ[0]+n)
 		return
@@ -75,7 +75,7 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 	}
 	q.Start, q.End, q.Found = start, start+n, true
 	if q.GivenEnd != nil && *q.GivenEnd != q.End {
-		l.report(q.Range, "offset-mismatch", "end is exclusive and counts code points: start + the quote's length",
+		l.report(q.Range, RuleOffsetMismatch, "end is exclusive and counts code points: start + the quote's length",
 			"end %d disagrees with the %s quote, which ends at %d", *q.GivenEnd, q.Lang.Name(), q.End)
 		l.attachPassage(p, q.Lang, q.Start, q.End)
 	}
@@ -88,7 +88,7 @@ func (l *loader) quoteEdges(u *Unit, q *Quote, text string) {
 	first, _ := utf8.DecodeRuneInString(q.Text)
 	last, _ := utf8.DecodeLastRuneInString(q.Text)
 	if unicode.IsSpace(first) || unicode.IsSpace(last) {
-		l.report(q.Range, "quote-whitespace", "trim the quote: it should begin and end with the passage's own characters",
+		l.report(q.Range, RuleQuoteWhitespace, "trim the quote: it should begin and end with the passage's own characters",
 			"the %s quote begins or ends with whitespace", q.Lang.Name())
 		l.attachPassage(u.Span.Paragraph, q.Lang, q.Start, q.End)
 		return
@@ -103,7 +103,7 @@ func (l *loader) quoteEdges(u *Unit, q *Quote, text string) {
 		if !cutStart {
 			edge = "ends"
 		}
-		l.report(q.Range, "quote-cuts-word", "quote whole words, so the passage reads as the letter wrote it",
+		l.report(q.Range, RuleQuoteCutsWord, "quote whole words, so the passage reads as the letter wrote it",
 			"the %s quote %s in the middle of a word", q.Lang.Name(), edge)
 		l.attachPassage(u.Span.Paragraph, q.Lang, q.Start, q.End)
 	}
@@ -121,7 +121,7 @@ func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 	// suffix, is a wrong prefix or suffix, whatever other paragraphs hold.
 	if q.Prefix != "" || q.Suffix != "" {
 		if occ := Occurrences(text, q.Text); len(occ) > 0 {
-			l.report(q.Range, "quote-not-found", "check prefix and suffix against the letter",
+			l.report(q.Range, RuleQuoteNotFound, "check prefix and suffix against the letter",
 				"the %s quote occurs in %s, but never with that prefix and suffix", q.Lang.Name(), where)
 			l.attachPassage(p, q.Lang, occ[0], occ[0]+RuneLen(q.Text))
 			return
@@ -135,23 +135,23 @@ func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 			}
 		}
 		if other.Doc == p.Doc && otherLangFound {
-			l.report(q.Range, "languages-split", "a unit anchors one passage: its quotes in every language are in one paragraph",
+			l.report(q.Range, RuleLanguagesSplit, "a unit anchors one passage: its quotes in every language are in one paragraph",
 				"the %s quote is in %s %s, but the span's other quotes are in %s", q.Lang.Name(), other.Doc.ID, other.Label(), p.Label())
 		} else {
-			l.report(q.Range, "quote-not-found", fmt.Sprintf("it occurs in %s %s: fix the span's doc or paragraph", other.Doc.ID, other.Label()),
+			l.report(q.Range, RuleQuoteNotFound, fmt.Sprintf("it occurs in %s %s: fix the span's doc or paragraph", other.Doc.ID, other.Label()),
 				"the %s quote is not in %s; it occurs in %s %s", q.Lang.Name(), where, other.Doc.ID, other.Label())
 		}
 		l.attachPassage(other, q.Lang, at, at+RuneLen(q.Text))
 		return
 	}
 	if at, diffs := foldedMatch(text, q.Text); diffs != "" {
-		l.report(q.Range, "quote-not-found", "the letter has "+diffs+"; argmap never normalises the text, so quote its characters exactly",
+		l.report(q.Range, RuleQuoteNotFound, "the letter has "+diffs+"; argmap never normalises the text, so quote its characters exactly",
 			"the %s quote is not in %s as written: its punctuation differs from the letter's", q.Lang.Name(), where)
 		l.attachPassage(p, q.Lang, at, at+RuneLen(q.Text))
 		return
 	}
 	start, end := closestPassage(text, q.Text)
-	l.report(q.Range, "quote-not-found", "closest passage: "+clip(runeSlice(text, start, end), 120),
+	l.report(q.Range, RuleQuoteNotFound, "closest passage: "+clip(runeSlice(text, start, end), 120),
 		"the %s quote is not in %s", q.Lang.Name(), where)
 	l.attachPassage(p, q.Lang, start, end)
 }

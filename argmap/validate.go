@@ -37,7 +37,7 @@ func (l *loader) derive() {
 		}
 		u.Speaker, u.Date = origin.Speaker, origin.Date
 		if u.Reports != nil && u.Span.Doc != nil && u.Span.Doc.Date.Before(u.Reports.Date) {
-			l.report(u.IDRange, "chronology", "reports names the earlier document whose claim the span's document reports",
+			l.report(u.IDRange, RuleChronology, "reports names the earlier document whose claim the span's document reports",
 				"unit %q reports %s (%s), which is later than %s (%s), where it is anchored",
 				u.ID, u.Reports.ID, u.Reports.Date, u.Span.Doc.ID, u.Span.Doc.Date)
 		}
@@ -66,7 +66,7 @@ func (l *loader) linkRelations() {
 					hint = didYouMean(r.ToID, ids)
 					suggested++
 				}
-				l.report(r.Range, "unknown-target", "", "%s names unknown unit %q%s", r.Type, clip(r.ToID, 60), hint)
+				l.report(r.Range, RuleUnknownTarget, "", "%s names unknown unit %q%s", r.Type, clip(r.ToID, 60), hint)
 				continue
 			}
 			l.m.Relations = append(l.m.Relations, r)
@@ -89,7 +89,7 @@ func (l *loader) checkRelations() {
 			}
 			key := string(r.Type) + " " + r.ToID
 			if first := seen[key]; first != nil {
-				l.report(r.Range, "duplicate-relation", "remove the second one", "%s %q is stated twice", r.Type, r.ToID)
+				l.report(r.Range, RuleDuplicateRelation, "remove the second one", "%s %q is stated twice", r.Type, r.ToID)
 				continue
 			}
 			seen[key] = r
@@ -97,10 +97,10 @@ func (l *loader) checkRelations() {
 		}
 		switch {
 		case u.Kind == Rebuttal && !answered:
-			l.report(u.IDRange, "missing-target", "add rebuts: [ID] or undercuts: [ID] naming the unit it answers",
+			l.report(u.IDRange, RuleMissingTarget, "add rebuts: [ID] or undercuts: [ID] naming the unit it answers",
 				"rebuttal %q rebuts nothing", u.ID)
 		case u.Kind == Concession && !answered:
-			l.report(u.IDRange, "missing-target", "add concedes: [ID] naming the unit whose proposition it grants",
+			l.report(u.IDRange, RuleMissingTarget, "add concedes: [ID] naming the unit whose proposition it grants",
 				"concession %q concedes nothing", u.ID)
 		}
 	}
@@ -109,42 +109,42 @@ func (l *loader) checkRelations() {
 func (l *loader) checkRelation(u *Unit, r *Relation) {
 	t := r.To
 	if t == u {
-		l.report(r.Range, "self-relation", "", "unit %q %s itself", u.ID, r.Type)
+		l.report(r.Range, RuleSelfRelation, "", "unit %q %s itself", u.ID, r.Type)
 		return
 	}
 	switch r.Type {
 	case Rebuts:
 		if u.Kind != Rebuttal && u.Kind != "" {
-			l.report(r.Range, "kind-mismatch", "a unit that rebuts is a rebuttal: change its kind, or the relation",
+			l.report(r.Range, RuleKindMismatch, "a unit that rebuts is a rebuttal: change its kind, or the relation",
 				"%s %q rebuts %q; only a rebuttal rebuts", u.Kind, u.ID, t.ID)
 		}
 	case Undercuts:
 		if u.Kind != Rebuttal && u.Kind != "" {
-			l.report(r.Range, "kind-mismatch", "a unit that undercuts is a rebuttal: change its kind, or the relation",
+			l.report(r.Range, RuleKindMismatch, "a unit that undercuts is a rebuttal: change its kind, or the relation",
 				"%s %q undercuts %q; only a rebuttal undercuts", u.Kind, u.ID, t.ID)
 		}
 		if !hasSupport(t) {
-			l.report(r.Range, "kind-mismatch", "undercutting denies that a support carries force; to deny the proposition itself, use rebuts",
+			l.report(r.Range, RuleKindMismatch, "undercutting denies that a support carries force; to deny the proposition itself, use rebuts",
 				"%q undercuts %q, which supports nothing", u.ID, t.ID)
 		}
 	case Concedes:
 		if u.Kind != Concession && u.Kind != "" {
-			l.report(r.Range, "kind-mismatch", "a unit that concedes is a concession: change its kind, or the relation",
+			l.report(r.Range, RuleKindMismatch, "a unit that concedes is a concession: change its kind, or the relation",
 				"%s %q concedes %q; only a concession concedes", u.Kind, u.ID, t.ID)
 		}
 	}
 	if u.Party != nil && t.Party != nil {
 		switch {
 		case r.Type.Answers() && u.Party == t.Party:
-			l.report(r.Range, "same-party", "rebuttals, undercuts and concessions answer the other side; within one side use supports",
+			l.report(r.Range, RuleSameParty, "rebuttals, undercuts and concessions answer the other side; within one side use supports",
 				"%q (%s) %s %q of its own party", u.ID, u.Party.ID, r.Type, t.ID)
 		case r.Type == Supports && u.Party != t.Party:
-			l.report(r.Range, "cross-party-support", "support is reasoning within one side; a concession grants the other side's point",
+			l.report(r.Range, RuleCrossPartySupport, "support is reasoning within one side; a concession grants the other side's point",
 				"%q (%s) supports %q of the other party (%s)", u.ID, u.Party.ID, t.ID, t.Party.ID)
 		}
 	}
 	if u.Speaker != nil && t.Speaker != nil && u.Date.Before(t.Date) {
-		l.report(r.Range, "chronology", "a unit can answer or build on only what was written before it",
+		l.report(r.Range, RuleChronology, "a unit can answer or build on only what was written before it",
 			"%q (%s, %s) %s %q (%s, %s), which was written later", u.ID, u.Origin().ID, u.Date, r.Type, t.ID, t.Origin().ID, t.Date)
 	}
 }
@@ -188,7 +188,7 @@ func (l *loader) checkSupportCycles() {
 					}
 				}
 				l.file = u.File
-				l.report(r.Range, "support-cycle", "a reason cannot rest on what it supports; remove one support",
+				l.report(r.Range, RuleSupportCycle, "a reason cannot rest on what it supports; remove one support",
 					"support cycle: %s → %s", strings.Join(ids, " → "), r.To.ID)
 			}
 		}
@@ -226,14 +226,14 @@ func (l *loader) checkCoverage() {
 		u := first[d]
 		if u == nil {
 			l.file = l.m.Units[0].File
-			l.report(Range{Position{1, 1}, Position{1, 1}}, "unannotated-document", "", "document %s has no unit", d.ID)
+			l.report(Range{Position{1, 1}, Position{1, 1}}, RuleUnannotatedDocument, "", "document %s has no unit", d.ID)
 			continue
 		}
 		l.file = u.File
 		for _, p := range d.Body() {
 			if !covered[p] {
 				lang := l.corpus.Languages[0]
-				l.report(u.Span.Range, "uncovered-paragraph", "every body paragraph of an annotated document should carry at least one unit",
+				l.report(u.Span.Range, RuleUncoveredParagraph, "every body paragraph of an annotated document should carry at least one unit",
 					"%s %s has no unit", d.ID, p.Label())
 				l.last().Passage = &Passage{Doc: d.ID, Paragraph: p.Label(), Lang: lang, Text: p.Text[lang], Start: 0, End: RuneLen(p.Text[lang])}
 			}
@@ -242,7 +242,7 @@ func (l *loader) checkCoverage() {
 	for _, u := range l.m.Units {
 		if len(u.Relations) == 0 && len(u.Incoming) == 0 {
 			l.file = u.File
-			l.report(u.IDRange, "unrelated-unit", "link it with rebuts, undercuts, concedes or supports, or remove it",
+			l.report(u.IDRange, RuleUnrelatedUnit, "link it with rebuts, undercuts, concedes or supports, or remove it",
 				"unit %q takes part in no relation", u.ID)
 		}
 	}

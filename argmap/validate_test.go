@@ -268,19 +268,19 @@ func TestEveryRuleHasSamples(t *testing.T) {
 		if h.small {
 			_, diags := argmap.Validate(c, []argmap.Input{{Path: h.name, Data: h.data()}})
 			for _, d := range diags {
-				raised[d.Rule] = true
+				raised[d.Rule.String()] = true
 			}
 		}
 	}
 	raised["file-too-large"] = true // TestHostileInputs: a file over MaxFileSize, too big to build twice
-	for _, r := range argmap.Rules {
-		if !raised[r.ID] {
-			t.Errorf("no invalid sample raises %s", r.ID)
+	for _, r := range argmap.AllRules() {
+		if !raised[r.Name] {
+			t.Errorf("no invalid sample raises %s", r.Name)
 		}
 	}
 	for rule := range raised {
-		if _, ok := argmap.RuleByID(rule); !ok {
-			t.Errorf("a golden holds rule %q, which argmap.Rules does not have", rule)
+		if _, ok := argmap.RuleByName(rule); !ok {
+			t.Errorf("a golden holds rule %q, which argmap.AllRules does not have", rule)
 		}
 	}
 	samples, _ := filepath.Glob("testdata/valid/*.yaml")
@@ -411,7 +411,7 @@ func TestManyWarningsDoNotFail(t *testing.T) {
 	_, diags := argmap.Validate(c, []argmap.Input{{Path: "warnings.yaml", Data: []byte(b.String())}})
 	var capped *argmap.Diagnostic
 	for i, d := range diags {
-		if d.Rule == "too-many-diagnostics" {
+		if d.Rule == argmap.RuleTooManyDiagnostics {
 			capped = &diags[i]
 		}
 	}
@@ -429,7 +429,7 @@ func TestManyWarningsDoNotFail(t *testing.T) {
 
 func hasError(ds []argmap.Diagnostic) bool {
 	for _, d := range ds {
-		if d.Severity == argmap.SeverityError && d.Rule != "too-many-diagnostics" {
+		if d.Severity == argmap.SeverityError && d.Rule != argmap.RuleTooManyDiagnostics {
 			return true
 		}
 	}
@@ -449,10 +449,10 @@ func checkDiagnostics(t *testing.T, diags []argmap.Diagnostic) {
 		if r.End.Line < r.Start.Line || (r.End.Line == r.Start.Line && r.End.Column < r.Start.Column) {
 			t.Errorf("range ends before it starts: %s %+v", d, r)
 		}
-		rule, ok := argmap.RuleByID(d.Rule)
-		if !ok {
+		rule := d.Rule.Rule()
+		if rule.Name == "" {
 			t.Errorf("unknown rule: %s", d)
-		} else if rule.Severity != d.Severity && !(d.Rule == "too-many-diagnostics" && d.Severity > rule.Severity) {
+		} else if rule.Severity != d.Severity && !(d.Rule == argmap.RuleTooManyDiagnostics && d.Severity > rule.Severity) {
 			t.Errorf("%s has severity %s, its rule %s", d, d.Severity, rule.Severity)
 		}
 		if d.Message == "" || strings.ContainsAny(d.Message, "\n\r") {
@@ -472,14 +472,14 @@ func checkDiagnostics(t *testing.T, diags []argmap.Diagnostic) {
 }
 
 func hasRule(diags []argmap.Diagnostic, rule string) bool {
-	return slices.ContainsFunc(diags, func(d argmap.Diagnostic) bool { return d.Rule == rule })
+	return slices.ContainsFunc(diags, func(d argmap.Diagnostic) bool { return d.Rule.String() == rule })
 }
 
 func rulesOf(diags []argmap.Diagnostic) []string {
 	var rules []string
 	for _, d := range diags {
-		if !slices.Contains(rules, d.Rule) {
-			rules = append(rules, d.Rule)
+		if !slices.Contains(rules, d.Rule.String()) {
+			rules = append(rules, d.Rule.String())
 		}
 	}
 	return rules
@@ -506,5 +506,21 @@ func TestMapTitleInEachLanguage(t *testing.T) {
 				t.Errorf("titles %q, %q; want %q, %q", en, zh, tc.en, tc.zh)
 			}
 		})
+	}
+}
+
+func TestRuleTableIsInIDOrderWithUniqueNames(t *testing.T) {
+	seen := map[string]bool{}
+	for i, r := range argmap.AllRules() {
+		if int(r.ID) != i+1 {
+			t.Errorf("rule %s is entry %d of the table but has id %d", r.Name, i+1, r.ID)
+		}
+		if r.ID.String() != r.Name || seen[r.Name] || r.Name == "" {
+			t.Errorf("rule %d: name %q is empty, repeated or not what String gives", r.ID, r.Name)
+		}
+		seen[r.Name] = true
+	}
+	if name := argmap.RuleID(0).String(); name != "" {
+		t.Errorf("the zero RuleID has name %q", name)
 	}
 }

@@ -87,7 +87,7 @@ func runFmt(o *fmtOptions, stdout, stderr io.Writer) error {
 		}
 	}
 	if failed || changed {
-		return silentExit(argmap.ExitFindings)
+		return silentExit(exitFindings)
 	}
 	return nil
 }

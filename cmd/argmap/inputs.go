@@ -66,5 +66,5 @@ func loadValidMap(stderr io.Writer, g *globalOptions, paths []string) (*argmap.M
 		return nil, nil, cannotRun(err)
 	}
 	fmt.Fprintln(stderr, "argmap: the map has errors; fix them first (argmap validate lists every problem)")
-	return nil, nil, silentExit(argmap.ExitFindings)
+	return nil, nil, silentExit(exitFindings)
 }

@@ -47,8 +47,8 @@ type exitError struct {
 func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
-func usageError(err error) error { return &exitError{argmap.ExitUsage, err} }
-func cannotRun(err error) error  { return &exitError{argmap.ExitCannotRun, err} }
+func usageError(err error) error { return &exitError{exitUsage, err} }
+func cannotRun(err error) error  { return &exitError{exitCannotRun, err} }
 
 // silentExit ends the command with a status and no further message: the
 // command has already printed what the user needs (diagnostics, a list).
@@ -96,9 +96,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
-		return argmap.ExitOK
+		return exitOK
 	}
-	code := argmap.ExitUsage // cobra's own errors: unknown command, bad arguments
+	code := exitUsage // cobra's own errors: unknown command, bad arguments
 	var e *exitError
 	if errors.As(err, &e) {
 		code = e.code

@@ -90,7 +90,7 @@ func runValidate(w io.Writer, g *globalOptions, opts *validateOptions) error {
 		return cannotRun(fmt.Errorf("writing diagnostics: %w", err))
 	}
 	if argmap.Fails(ds, opts.strict) {
-		return silentExit(argmap.ExitFindings)
+		return silentExit(exitFindings)
 	}
 	return nil
 }
@@ -136,8 +136,8 @@ func useColor(mode string, w io.Writer) (bool, error) {
 
 func writeRules(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, r := range argmap.Rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Description)
+	for _, r := range argmap.AllRules() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, r.Severity, r.Description)
 	}
 	return tw.Flush()
 }

@@ -106,7 +106,7 @@ func WriteText(w io.Writer, r *Report, opts DiagnosticOptions) error {
 	for _, d := range r.Diagnostics {
 		sev, code := d.Severity.String(), severityColor(d.Severity)
 		ew.printf("%s %s %s %s\n", paint(ansiBold, position(d.File, d.Range.Start)+":"), paint(code, sev+":"),
-			paint(ansiBold, sanitize(d.Message)), "["+d.Rule+"]")
+			paint(ansiBold, sanitize(d.Message)), "["+d.Rule.String()+"]")
 		if src := lines[d.File]; d.Range.Start.Line >= 1 && d.Range.Start.Line <= len(src) {
 			text, caret := sourceExcerpt(src[d.Range.Start.Line-1], d.Range)
 			num := strconv.Itoa(d.Range.Start.Line)
@@ -390,7 +390,7 @@ func WriteGitHub(w io.Writer, r *Report) error {
 			last := max(end.Column-1, start.Column)
 			props = append(props, "col="+strconv.Itoa(start.Column), "endColumn="+strconv.Itoa(last))
 		}
-		props = append(props, "title="+githubProperty(d.Rule))
+		props = append(props, "title="+githubProperty(d.Rule.String()))
 		ew.printf("::%s %s::%s\n", cmd, strings.Join(props, ","), githubData(longMessage(d)))
 	}
 	return ew.err
@@ -497,20 +497,21 @@ type sarifRegion struct {
 }
 
 // WriteSARIF prints a report as a SARIF 2.1.0 log with one run, as GitHub
-// code scanning reads it. Every rule of argmap.Rules is listed, in order,
+// code scanning reads it. Every rule of argmap.AllRules is listed, in order,
 // so that a rule's ruleIndex is the same in every log; columns are code
 // points (columnKind unicodeCodePoints), end exclusive.
 func WriteSARIF(w io.Writer, r *Report, opts DiagnosticOptions) error {
+	rules := argmap.AllRules()
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{Name: "argmap", InformationURI: informationURI,
-			Version: opts.ToolVersion, Rules: make([]sarifRule, 0, len(argmap.Rules))}},
+			Version: opts.ToolVersion, Rules: make([]sarifRule, 0, len(rules))}},
 		ColumnKind: "unicodeCodePoints",
 		Results:    make([]sarifResult, 0, len(r.Diagnostics)),
 	}
-	index := map[string]int{}
-	for i, rule := range argmap.Rules {
+	index := map[argmap.RuleID]int{}
+	for i, rule := range rules {
 		index[rule.ID] = i
-		sr := sarifRule{ID: rule.ID, Name: ruleName(rule.ID), HelpURI: rulesDocURI + "#" + rule.ID,
+		sr := sarifRule{ID: rule.Name, Name: ruleName(rule.Name), HelpURI: rulesDocURI + "#" + rule.Name,
 			ShortDescription: sarifMessage{Text: rule.Description},
 			FullDescription:  sarifMessage{Text: upperFirst(rule.Description) + "."}}
 		sr.DefaultConfiguration.Level = sarifLevel(rule.Severity)
@@ -519,9 +520,9 @@ func WriteSARIF(w io.Writer, r *Report, opts DiagnosticOptions) error {
 	for _, d := range r.Diagnostics {
 		ri, ok := index[d.Rule]
 		if !ok {
-			return fmt.Errorf("diagnostic with unknown rule %q", d.Rule)
+			return fmt.Errorf("diagnostic with unknown rule %d", int(d.Rule))
 		}
-		res := sarifResult{RuleID: d.Rule, RuleIndex: ri, Level: sarifLevel(d.Severity),
+		res := sarifResult{RuleID: d.Rule.String(), RuleIndex: ri, Level: sarifLevel(d.Severity),
 			Message:   sarifMessage{Text: longMessage(d)},
 			Locations: []sarifLocation{sarifLocationOf(d.File, d.Range, opts.BaseDir)}}
 		for i, rel := range d.Related {

@@ -36,17 +36,17 @@ func fixedReport() *Report {
 		Files: []*argmap.File{{Path: "maps/a, b.yaml", Data: []byte(src)}},
 		Units: 1,
 		Diagnostics: []argmap.Diagnostic{
-			{File: "maps/a, b.yaml", Range: rg(1, 1, 1, 1), Severity: argmap.SeverityInfo, Rule: "unannotated-document",
+			{File: "maps/a, b.yaml", Range: rg(1, 1, 1, 1), Severity: argmap.SeverityInfo, Rule: argmap.RuleUnannotatedDocument,
 				Message: "document communique-1953-07-08 has no unit"},
-			{File: "maps/a, b.yaml", Range: rg(4, 42, 4, 49), Severity: argmap.SeverityError, Rule: "quote-not-found",
+			{File: "maps/a, b.yaml", Range: rg(4, 42, 4, 49), Severity: argmap.SeverityError, Rule: argmap.RuleQuoteNotFound,
 				Message: "the Chinese quote is not in kim-peng-1953-07-07 ¶1", Detail: "closest passage: 这是对的；",
 				Passage: &argmap.Passage{Doc: "kim-peng-1953-07-07", Paragraph: "¶1", Lang: argmap.Chinese, Text: zh, Start: at, End: at + 5}},
-			{File: "maps/a, b.yaml", Range: rg(4, 55, 4, 64), Severity: argmap.SeverityWarning, Rule: "quote-cuts-word",
+			{File: "maps/a, b.yaml", Range: rg(4, 55, 4, 64), Severity: argmap.SeverityWarning, Rule: argmap.RuleQuoteCutsWord,
 				Message: "the English quote ends in the middle of a word: 50%, done\r\nsecond line",
 				Passage: &argmap.Passage{Doc: "kim-peng-1953-07-07", Paragraph: "¶1", Lang: argmap.English, Text: en, Start: enAt, End: enAt + 16}},
-			{File: "maps/a, b.yaml", Range: rg(5, 2, 6, 3), Severity: argmap.SeverityError, Rule: "unknown-key",
+			{File: "maps/a, b.yaml", Range: rg(5, 2, 6, 3), Severity: argmap.SeverityError, Rule: argmap.RuleUnknownKey,
 				Message: "unknown key \"note\" here", Detail: "allowed keys: id, kind"},
-			{File: "maps/a, b.yaml", Range: rg(6, 9, 6, 29), Severity: argmap.SeverityError, Rule: "duplicate-id",
+			{File: "maps/a, b.yaml", Range: rg(6, 9, 6, 29), Severity: argmap.SeverityError, Rule: argmap.RuleDuplicateID,
 				Message: "unit id \"clark-escape-serious\" is already defined", Detail: "ids are unique across all files of a map",
 				Related: []argmap.Related{{File: "maps/a, b.yaml", Range: rg(3, 9, 3, 29), Message: "first defined here"}}},
 		},
@@ -140,7 +140,7 @@ func TestTextNeutralisesControlCharacters(t *testing.T) {
 	r := &Report{
 		Files: []*argmap.File{{Path: "a.yaml", Data: []byte("id: \x1b[2Jx\u202e\n")}},
 		Diagnostics: []argmap.Diagnostic{{File: "a.yaml", Range: argmap.Range{Start: argmap.Position{Line: 1, Column: 5}, End: argmap.Position{Line: 1, Column: 11}},
-			Rule: "invalid-id", Message: "unit id \x1b[31m is odd\u202e"}},
+			Rule: argmap.RuleInvalidID, Message: "unit id \x1b[31m is odd\u202e"}},
 	}
 	var b bytes.Buffer
 	if err := WriteText(&b, r, DiagnosticOptions{}); err != nil {
@@ -255,8 +255,8 @@ func TestSARIFListsEveryRuleInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	rules := log.Runs[0].Tool.Driver.Rules
-	if len(rules) != len(argmap.Rules) {
-		t.Fatalf("%d rules, want %d", len(rules), len(argmap.Rules))
+	if len(rules) != len(argmap.AllRules()) {
+		t.Fatalf("%d rules, want %d", len(rules), len(argmap.AllRules()))
 	}
 	for _, res := range log.Runs[0].Results {
 		if rules[res.RuleIndex].ID != res.RuleID {

@@ -100,13 +100,13 @@ func TestReaderIsSelfContained(t *testing.T) {
 
 func TestReaderShowsDiagnosticsWithoutAMap(t *testing.T) {
 	d := argmap.Diagnostic{File: "a.yaml", Range: argmap.Range{Start: argmap.Position{Line: 3, Column: 7}},
-		Severity: argmap.SeverityError, Rule: "unknown-kind", Message: "kind <b> is not a kind"}
+		Severity: argmap.SeverityError, Rule: argmap.RuleInvalidValue, Message: "kind <b> is not a kind"}
 	var b bytes.Buffer
 	if err := Reader(&b, nil, ReaderOptions{Live: true, Version: "4", Diagnostics: []argmap.Diagnostic{d}}); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
-	for _, want := range []string{"a.yaml:3:7: error: kind &lt;b&gt; is not a kind [unknown-kind]", `"version":"4"`, "connect-src 'self'"} {
+	for _, want := range []string{"a.yaml:3:7: error: kind &lt;b&gt; is not a kind [invalid-value]", `"version":"4"`, "connect-src 'self'"} {
 		if !strings.Contains(strings.ReplaceAll(page, "&#39;", "'"), want) {
 			t.Errorf("the page lacks %s", want)
 		}
