@@ -29,6 +29,15 @@ type Party struct {
 	ZH   string // Chinese name, if known
 }
 
+// NameIn returns the party's name in a language, English when the corpus
+// gives none in that language.
+func (p *Party) NameIn(lang Lang) string {
+	if lang == Chinese && p.ZH != "" {
+		return p.ZH
+	}
+	return p.Name
+}
+
 // Person is one individual behind a speaker, as interchange formats name them.
 type Person struct {
 	Firstname string
@@ -44,6 +53,24 @@ type Speaker struct {
 	ZH      string
 	Party   *Party
 	Persons []Person
+}
+
+// NameIn returns the speaker's full name in a language, English when the
+// corpus gives none in that language.
+func (s *Speaker) NameIn(lang Lang) string {
+	if lang == Chinese && s.ZH != "" {
+		return s.ZH
+	}
+	return s.Name
+}
+
+// ShortIn returns the speaker's short name for labels in a language
+// ("Clark", "克拉克"), falling back to the English short name.
+func (s *Speaker) ShortIn(lang Lang) string {
+	if lang == Chinese && s.ZH != "" {
+		return s.ZH
+	}
+	return s.Short
 }
 
 // Source is a file the documents' texts were cut from, kept verbatim.

@@ -266,48 +266,21 @@ func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions) {
 // location says where a unit is, as readers cite it: "Clark ¶5".
 func location(u *argmap.Unit, lang argmap.Lang) string {
 	p := u.Span.Paragraph
-	sp := p.Doc.Speaker
-	name := sp.Short
-	para := p.Label()
-	if lang == argmap.Chinese {
-		if sp.ZH != "" {
-			name = sp.ZH
-		}
-		if p.Role == argmap.Body {
-			para = fmt.Sprintf("第%d段", p.Number)
-		} else {
-			para = map[argmap.Role]string{argmap.Heading: "标题", argmap.Salutation: "称呼", argmap.Signature: "署名"}[p.Role]
-		}
-	}
-	loc := name + " " + para
-	if lang == argmap.Chinese {
-		loc = name + para
-	}
+	loc := render.Say(lang, render.MsgLocation, p.Doc.Speaker.ShortIn(lang), render.ParagraphName(lang, p))
 	if u.Reports != nil {
-		if lang == argmap.Chinese {
-			return loc + "（转述）"
-		}
-		return loc + ", reported"
+		return render.Say(lang, render.MsgLocationReported, loc)
 	}
 	return loc
 }
 
 func columnTitle(c column, lang argmap.Lang) string {
 	d := c.doc
-	if lang == argmap.Chinese {
-		name := d.Speaker.ZH
-		if name == "" {
-			name = d.Speaker.Short
-		}
-		t := name + "，" + d.Date.Chinese()
-		if !d.HasText() {
-			t += "（据转述）"
-		}
-		return padCJK(t)
-	}
-	t := d.Speaker.Short + ", " + d.Date.English()
+	t := render.Say(lang, render.MsgSpeakerDate, d.Speaker.ShortIn(lang), render.DateIn(lang, d.Date))
 	if !d.HasText() {
-		t += " (reported)"
+		t = render.Say(lang, render.MsgReportedLetter, t)
+	}
+	if lang == argmap.Chinese {
+		return padCJK(t)
 	}
 	return t
 }
@@ -331,17 +304,7 @@ func padCJK(s string) string {
 // one row per relation type with a short line in its style. after is the top
 // unit of the last column, which the key is aligned with.
 func writeLegend(b *bytes.Buffer, lang argmap.Lang, after string) {
-	names := map[string][2]string{
-		"claim": {"claim", "主张"}, "rebuttal": {"rebuttal", "反驳"}, "concession": {"concession", "让步"},
-		"rebuts": {"rebuts", "反驳"}, "undercuts": {"undercuts", "削弱"}, "concedes": {"concedes", "承认"}, "supports": {"supports", "支持"},
-		"key": {"Key", "图例"},
-	}
-	name := func(k string) string {
-		if lang == argmap.Chinese {
-			return names[k][1]
-		}
-		return names[k][0]
-	}
+	name := func(k string) string { return render.Say(lang, render.Message(k)) }
 	fmt.Fprintf(b, "  subgraph cluster_legend {\n    graph [label=%s, style=\"rounded\", color=\"#9A9A9A\", fontsize=14, margin=10];\n", quote(name("key")))
 	var column []string // top to bottom
 	for _, k := range argmap.Kinds {
