@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -58,7 +59,7 @@ a message saying what to install.`,
 	f.IntVar(&opts.depth, "depth", 1, "with --focus: how many relations away to draw")
 	f.StringVar(&opts.doc, "doc", "", "draw only document `ID` and what answers it")
 	f.Float64Var(&opts.dpi, "dpi", png.DefaultDPI, "PNG resolution (192 or more for slides)")
-	f.StringVar(&opts.fontFile, "font", "", "PNG: font `FILE` with Chinese glyphs (default: $"+png.FontEnv+", else a system CJK font)")
+	f.StringVar(&opts.fontFile, "font", "", "PNG: font `FILE` with Chinese glyphs (default: $"+fontEnv+", else a system CJK font)")
 	return cmd
 }
 
@@ -95,12 +96,28 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 			return cannotRun(err)
 		}
 	case "png":
-		out, err = png.PNG(dot, png.PNGOptions{DPI: opts.dpi, FontFile: opts.fontFile})
-		if err != nil {
+		if out, err = png.PNG(dot, pngOptions(opts)); err != nil {
+			var missing *png.MissingFontError
+			if errors.As(err, &missing) {
+				err = fmt.Errorf("%w: --font FILE or %s=FILE names one", err, fontEnv)
+			}
 			return cannotRun(err)
 		}
 	}
 	return writeOutput(stdout, opts.output, out)
+}
+
+// fontEnv names the environment variable that points PNG rendering at a
+// font file with Chinese glyphs when --font does not.
+const fontEnv = "ARGMAP_FONT"
+
+// pngOptions names the font --font gives, else the one $ARGMAP_FONT gives.
+func pngOptions(opts *renderOptions) png.PNGOptions {
+	o := png.PNGOptions{DPI: opts.dpi, FontFile: opts.fontFile, FontFileOrigin: "--font"}
+	if o.FontFile == "" {
+		o.FontFile, o.FontFileOrigin = os.Getenv(fontEnv), fontEnv
+	}
+	return o
 }
 
 // diagramFormat picks the output format: --format if given, else the -o

@@ -6,12 +6,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"slices"
 	"strings"
 	"sync"
-	"unicode"
 
-	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -19,13 +16,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 )
-
-// FontEnv names the environment variable that points PNG rendering at a font
-// file with Chinese glyphs (.ttf, .otf or .ttc), ahead of the fonts argmap
-// looks for on the system.
-const FontEnv = "ARGMAP_FONT"
 
 // cjkFontPaths are the places where the usual CJK font packages install
 // their fonts: Debian and Ubuntu first (fonts-noto-cjk, fonts-wqy-zenhei,
@@ -53,7 +44,7 @@ type MissingFontError struct {
 
 func (e *MissingFontError) Error() string {
 	return fmt.Sprintf("render: the labels contain CJK text (%q) but no CJK font was found: "+
-		"install one (apt-get install fonts-noto-cjk) or set %s=/path/to/font.ttc", e.Sample, FontEnv)
+		"install one (apt-get install fonts-noto-cjk) or name a font file with Chinese glyphs", e.Sample)
 }
 
 // fontSet holds the faces text is drawn with: the Go fonts for Latin text
@@ -91,24 +82,24 @@ var loadedFonts struct {
 	fonts map[string]*sfnt.Font
 }
 
-// loadFonts returns the fonts for a PNG: the Go fonts and the CJK font named
-// by path, by ARGMAP_FONT, or found on the system. A font named explicitly
-// that cannot be loaded is an error; a system without a CJK font is not, until
-// text needs one.
-func loadFonts(path string) (*fontSet, error) {
+// loadFonts returns the fonts for a PNG: the Go fonts and the CJK font
+// named by path, or found on the system when path is empty. A font named
+// explicitly that cannot be loaded is an error, named by origin ("font
+// file" when empty); a system without a CJK font is not, until text needs
+// one.
+func loadFonts(path, origin string) (*fontSet, error) {
 	latin, err := goFonts()
 	if err != nil {
 		return nil, err
 	}
 	set := *latin
-	explicit, source := path, "font file"
-	if explicit == "" {
-		explicit, source = os.Getenv(FontEnv), FontEnv
-	}
-	if explicit != "" {
-		f, err := loadFontFile(explicit)
+	if path != "" {
+		f, err := loadFontFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("render: loading %s %s: %w", source, explicit, err)
+			if origin == "" {
+				origin = "font file"
+			}
+			return nil, fmt.Errorf("render: loading %s %s: %w", origin, path, err)
 		}
 		set.cjk = f
 		return &set, nil
@@ -265,137 +256,4 @@ func realignedFonts(data []byte) []*sfnt.Font {
 		}
 	}
 	return fonts
-}
-
-// isCJK reports whether r belongs to Chinese, Japanese or Korean text,
-// including its fullwidth punctuation.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
-		(r >= 0x3000 && r <= 0x303f) || // CJK symbols and punctuation
-		(r >= 0xff00 && r <= 0xffef) // halfwidth and fullwidth forms
-}
-
-// faceKey identifies a face at one pixel size.
-type faceKey struct {
-	font *sfnt.Font
-	size float64
-}
-
-// textDrawer measures and draws text with per-rune fallback between the
-// Latin and CJK fonts, caching faces by font and size for one image.
-type textDrawer struct {
-	fonts *fontSet
-	faces map[faceKey]font.Face
-	buf   sfnt.Buffer
-}
-
-func newTextDrawer(fonts *fontSet) *textDrawer {
-	return &textDrawer{fonts: fonts, faces: make(map[faceKey]font.Face)}
-}
-
-func (d *textDrawer) face(f *sfnt.Font, size float64) font.Face {
-	key := faceKey{f, size}
-	if face, ok := d.faces[key]; ok {
-		return face
-	}
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return nil
-	}
-	d.faces[key] = face
-	return face
-}
-
-// latinFont picks the Go font for a Graphviz font name such as
-// "Helvetica-Bold" or "Courier", and the bold and italic flags of xdot's t op.
-func (d *textDrawer) latinFont(name string, bold, italic bool) *sfnt.Font {
-	lower := strings.ToLower(name)
-	bold = bold || strings.Contains(lower, "bold")
-	italic = italic || strings.Contains(lower, "italic") || strings.Contains(lower, "oblique")
-	switch {
-	case strings.Contains(lower, "mono") || strings.Contains(lower, "courier"):
-		return d.fonts.mono
-	case bold && italic:
-		return d.fonts.boldItalic
-	case bold:
-		return d.fonts.bold
-	case italic:
-		return d.fonts.italic
-	}
-	return d.fonts.regular
-}
-
-func (d *textDrawer) has(f *sfnt.Font, r rune) bool {
-	g, err := f.GlyphIndex(&d.buf, r)
-	return err == nil && g != 0
-}
-
-// textRun is a stretch of text drawn with one face.
-type textRun struct {
-	face font.Face
-	text string
-}
-
-// runs splits text into runs by font. Text with any character the Latin font
-// lacks is set in the CJK font throughout, so that a label's Latin and
-// Chinese characters match in weight and baseline, falling back per
-// character to the Latin font for what the CJK font lacks.
-func (d *textDrawer) runs(text string, latin *sfnt.Font, size float64) []textRun {
-	primary, secondary := latin, d.fonts.cjk
-	if secondary != nil {
-		for _, r := range text {
-			if !unicode.IsSpace(r) && !d.has(latin, r) {
-				primary, secondary = secondary, latin
-				break
-			}
-		}
-	}
-	var out []textRun
-	var cur *sfnt.Font
-	var b strings.Builder
-	for _, r := range text {
-		f := primary
-		if secondary != nil && !unicode.IsSpace(r) && !d.has(primary, r) && d.has(secondary, r) {
-			f = secondary
-		}
-		if f != cur && b.Len() > 0 {
-			out = append(out, textRun{d.face(cur, size), b.String()})
-			b.Reset()
-		}
-		cur = f
-		b.WriteRune(r)
-	}
-	if b.Len() > 0 {
-		out = append(out, textRun{d.face(cur, size), b.String()})
-	}
-	return out
-}
-
-// measure splits text into runs and returns them with their total advance.
-func (d *textDrawer) measure(text string, latin *sfnt.Font, size float64) ([]textRun, fixed.Int26_6) {
-	runs := d.runs(text, latin, size)
-	var width fixed.Int26_6
-	for _, r := range runs {
-		if r.face != nil {
-			width += font.MeasureString(r.face, r.text)
-		}
-	}
-	return runs, width
-}
-
-// missingCJK returns a short sample of the CJK characters in texts when
-// there is no CJK font to draw them, or "".
-func missingCJK(fonts *fontSet, texts []string) string {
-	if fonts.cjk != nil {
-		return ""
-	}
-	var sample []rune
-	for _, text := range texts {
-		for _, r := range text {
-			if isCJK(r) && len(sample) < 8 && !slices.Contains(sample, r) {
-				sample = append(sample, r)
-			}
-		}
-	}
-	return string(sample)
 }

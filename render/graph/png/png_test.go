@@ -19,14 +19,14 @@ import (
 // where the font is part of the environment and its absence is a failure.
 func requireCJKFont(t *testing.T) {
 	t.Helper()
-	fonts, err := loadFonts("")
+	fonts, err := loadFonts("", "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if fonts.cjk != nil {
 		return
 	}
-	msg := "no CJK font installed: apt-get install fonts-noto-cjk, or set " + FontEnv
+	msg := "no CJK font installed: apt-get install fonts-noto-cjk"
 	if os.Getenv("CI") != "" {
 		t.Fatal(msg)
 	}
@@ -276,7 +276,7 @@ func TestPNGWithoutCJKFontIsAMissingFontError(t *testing.T) {
 	if !errors.As(err, &missing) {
 		t.Fatalf("got error %v, want a *MissingFontError", err)
 	}
-	for _, want := range []string{"apt-get install fonts-noto-cjk", "ARGMAP_FONT="} {
+	for _, want := range []string{"apt-get install fonts-noto-cjk", "name a font file"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not say %q", err, want)
 		}
@@ -292,9 +292,9 @@ func TestPNGRejectsAFontFileThatCannotBeLoaded(t *testing.T) {
 			t.Errorf("PNG with FontFile %s succeeded, want an error", path)
 		}
 	}
-	t.Setenv(FontEnv, "../../testdata/engine/no-such-font.ttf")
-	if _, err := PNG([]byte(`digraph { a }`), PNGOptions{}); err == nil || !strings.Contains(err.Error(), FontEnv) {
-		t.Errorf("PNG with a broken %s gave %v, want an error naming it", FontEnv, err)
+	opts := PNGOptions{FontFile: "../../testdata/engine/no-such-font.ttf", FontFileOrigin: "ARGMAP_FONT"}
+	if _, err := PNG([]byte(`digraph { a }`), opts); err == nil || !strings.Contains(err.Error(), "ARGMAP_FONT") {
+		t.Errorf("PNG with a broken font file from ARGMAP_FONT gave %v, want an error naming its origin", err)
 	}
 }
 
