@@ -12,10 +12,10 @@ import (
 )
 
 // go-graphviz compiled its WebAssembly module in its own init, which ran
-// before this one; the temporary directory gvcache may have redirected for
-// it can go back to the user's.
+// before this one: gvcache can seal what it wrote to the cache and give the
+// temporary directory it redirected back to the user.
 func init() {
-	gvcache.Restore()
+	gvcache.Finish()
 }
 
 // engine serialises every call into go-graphviz. The WebAssembly module

@@ -2,6 +2,8 @@
 
 package gvcache
 
+import "io/fs"
+
 // tempDirVar is the environment variable os.TempDir reads first.
 const tempDirVar = "TMP"
 
@@ -9,7 +11,7 @@ const tempDirVar = "TMP"
 // go-graphviz gives up on its cache instead of failing.
 const noCacheTempDir = `\\?\NUL\argmap-no-graphviz-cache`
 
-// owned reports whether path belongs to the current user. Outside Unix the
-// per-user temporary directory is private already, so ownership is assumed;
-// the writability and content checks still apply.
-func owned(string) bool { return true }
+// owned reports whether a file belongs to the current user. Outside Unix
+// the user's cache folder is private already, so ownership is assumed; the
+// writability and seal checks still apply.
+func owned(fs.FileInfo) bool { return true }

@@ -3,6 +3,7 @@
 package gvcache
 
 import (
+	"io/fs"
 	"os"
 	"syscall"
 )
@@ -14,12 +15,8 @@ const tempDirVar = "TMPDIR"
 // go-graphviz gives up on its cache instead of failing.
 const noCacheTempDir = "/dev/null/argmap-no-graphviz-cache"
 
-// owned reports whether path belongs to the current user.
-func owned(path string) bool {
-	info, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
+// owned reports whether a file belongs to the current user.
+func owned(info fs.FileInfo) bool {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	return ok && int(st.Uid) == os.Geteuid()
 }
