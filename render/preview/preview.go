@@ -21,10 +21,11 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Debounce is how long the server waits after a change before it builds:
-// an editor's save is often several events (write, rename, chmod), and a
-// burst of saves should cost one build.
-const Debounce = 100 * time.Millisecond
+// DefaultDebounce is how long the server waits after a change before it
+// builds, unless Server.Debounce says otherwise. An editor's save is
+// several events within a millisecond or two (write, rename, chmod), and a
+// burst of saves should cost one build; a person does not see 30 ms.
+const DefaultDebounce = 30 * time.Millisecond
 
 // Server keeps a page current. Set Dirs, Relevant and Build, then Serve.
 type Server struct {
@@ -36,6 +37,13 @@ type Server struct {
 	// Build makes the page for a version number. It must not fail: a
 	// problem becomes the page.
 	Build func(version string) []byte
+	// Debounce is how long changes must be quiet before a build; zero
+	// means DefaultDebounce.
+	Debounce time.Duration
+	// Settled, when set, replaces the debounce timer: after a change the
+	// server builds when the channel it returns for that change delivers.
+	// Tests use it to say when changes have settled, without a clock.
+	Settled func() <-chan time.Time
 
 	mu      sync.Mutex
 	version int
@@ -84,37 +92,15 @@ func (p *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	p.rebuild()
 
+	// Every goroutine started here ends before Serve returns: cancel
+	// runs first, then the wait.
+	var running sync.WaitGroup
+	defer running.Wait()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	trigger := make(chan struct{}, 1)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case ev, ok := <-watcher.Events:
-				if !ok {
-					return
-				}
-				if p.Relevant == nil || p.Relevant(ev.Name) {
-					select {
-					case trigger <- struct{}{}:
-					default:
-					}
-				}
-			case _, ok := <-watcher.Errors:
-				if !ok {
-					return
-				}
-				// An overflow may have lost a change: render again.
-				select {
-				case trigger <- struct{}{}:
-				default:
-				}
-			}
-		}
-	}()
-	go p.renderLoop(ctx, trigger)
+	running.Go(func() { p.watch(ctx, watcher, trigger) })
+	running.Go(func() { p.buildLoop(ctx, trigger) })
 
 	srv := &http.Server{
 		Handler:           p.Handler(ln.Addr()),
@@ -122,7 +108,7 @@ func (p *Server) Serve(ctx context.Context, ln net.Listener) error {
 		BaseContext:       func(net.Listener) context.Context { return ctx }, // ends event streams on shutdown
 	}
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	running.Go(func() { done <- srv.Serve(ln) })
 	select {
 	case err := <-done:
 		return err
@@ -140,20 +126,55 @@ func (p *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// renderLoop builds after each quiet spell of Debounce following a change.
-// Builds run one at a time here; changes during one start the next, which
-// reads the files as they are then, so the latest state wins.
-func (p *Server) renderLoop(ctx context.Context, trigger <-chan struct{}) {
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
+// watch sends a trigger for every relevant change, and for every error,
+// since an overflow may have lost a change. A trigger waiting to be taken
+// stands for any number of changes.
+func (p *Server) watch(ctx context.Context, watcher *fsnotify.Watcher, trigger chan<- struct{}) {
 	for {
 		select {
 		case <-ctx.Done():
-			timer.Stop()
+			return
+		case ev, ok := <-watcher.Events:
+			if !ok {
+				return
+			}
+			if p.Relevant != nil && !p.Relevant(ev.Name) {
+				continue
+			}
+		case _, ok := <-watcher.Errors:
+			if !ok {
+				return
+			}
+		}
+		select {
+		case trigger <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// buildLoop builds once changes have settled: after the debounce following
+// the last trigger. Builds run one at a time here; changes during one start
+// the next, which reads the files as they are then, so the latest state
+// wins.
+func (p *Server) buildLoop(ctx context.Context, trigger <-chan struct{}) {
+	settled := p.Settled
+	if settled == nil {
+		debounce := p.Debounce
+		if debounce <= 0 {
+			debounce = DefaultDebounce
+		}
+		settled = func() <-chan time.Time { return time.After(debounce) }
+	}
+	var quiet <-chan time.Time // nil, which never delivers, until a change
+	for {
+		select {
+		case <-ctx.Done():
 			return
 		case <-trigger:
-			timer.Reset(Debounce)
-		case <-timer.C:
+			quiet = settled()
+		case <-quiet:
+			quiet = nil
 			p.rebuild()
 		}
 	}

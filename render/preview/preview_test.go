@@ -2,12 +2,13 @@ package preview
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,7 +18,7 @@ import (
 func start(t *testing.T, dir string) (*Server, string, *atomic.Int32) {
 	t.Helper()
 	var builds atomic.Int32
-	s := &Server{Dirs: []string{dir}, Build: func(v string) []byte {
+	s := &Server{Dirs: []string{dir}, Settled: immediately, Build: func(v string) []byte {
 		builds.Add(1)
 		return []byte("page " + v)
 	}}
@@ -83,24 +84,103 @@ func TestServerServesThePageAndNothingElse(t *testing.T) {
 }
 
 func TestServerBuildsOnceForABurstOfChanges(t *testing.T) {
+	var builds atomic.Int32
+	settle := make(chan time.Time)
+	s := &Server{
+		Build:   func(v string) []byte { builds.Add(1); return []byte("page " + v) },
+		Settled: func() <-chan time.Time { return settle },
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	trigger := make(chan struct{}) // unbuffered: each change is taken before the next is sent
+	done := make(chan struct{})
+	go func() { s.buildLoop(ctx, trigger); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	for burst, changes := range []int{20, 3, 1} {
+		_, _, changed := s.Current()
+		for range changes {
+			trigger <- struct{}{}
+		}
+		settle <- time.Time{}
+		<-changed
+		version, page, _ := s.Current()
+		if want := strconv.Itoa(burst + 1); version != want || string(page) != "page "+want {
+			t.Errorf("after burst %d of %d changes: version %s, page %q; want version %s", burst+1, changes, version, page, want)
+		}
+		select {
+		case settle <- time.Time{}:
+			t.Errorf("after burst %d the server waited to build again with no change since", burst+1)
+		default:
+		}
+	}
+	if n := builds.Load(); n != 3 {
+		t.Errorf("3 bursts of changes cost %d builds, want 3", n)
+	}
+}
+
+func TestServerBuildsAfterAFileChanges(t *testing.T) {
 	dir := t.TempDir()
-	s, _, builds := start(t, dir)
-	before, _, changed := s.Current()
-	for i := 0; i < 20; i++ {
-		os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%d", i%3)), []byte(fmt.Sprint(i)), 0o644)
-		time.Sleep(2 * time.Millisecond)
+	s, _, _ := start(t, dir)
+	_, _, changed := s.Current()
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("units: []"), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	select {
 	case <-changed:
-	case <-time.After(5 * time.Second):
-		t.Fatal("no build after the files changed")
+	case <-time.After(10 * time.Second):
+		t.Fatal("no build within 10s of a change")
 	}
-	time.Sleep(3 * Debounce)
-	after, page, _ := s.Current()
-	if after == before || string(page) != "page "+after {
-		t.Errorf("version %s → %s, page %q", before, after, page)
+}
+
+func TestServeReturnsOnlyOnceItsBuildHasEnded(t *testing.T) {
+	dir := t.TempDir()
+	building, release := make(chan struct{}), make(chan struct{})
+	var ended atomic.Bool
+	var once sync.Once
+	s := &Server{Dirs: []string{dir}, Settled: immediately, Build: func(v string) []byte {
+		if v != "1" {
+			once.Do(func() { close(building) })
+			<-release
+			ended.Store(true)
+		}
+		return []byte("page " + v)
+	}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n := builds.Load(); n > 3 {
-		t.Errorf("20 changes in 40 ms cost %d builds, want at most 3 (the first page, then one or two)", n)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	for {
+		if v, _, _ := s.Current(); v == "1" {
+			break
+		}
+		time.Sleep(time.Millisecond)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	<-building
+	cancel()
+	select {
+	case <-served:
+		t.Fatal("Serve returned while a build was still running")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if err := <-served; err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+	if !ended.Load() {
+		t.Error("Serve returned before its build ended")
+	}
+}
+
+// immediately settles every change at once.
+func immediately() <-chan time.Time {
+	c := make(chan time.Time, 1)
+	c <- time.Time{}
+	return c
 }
