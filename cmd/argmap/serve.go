@@ -63,6 +63,10 @@ Ctrl-C stops it.`,
 	return cmd
 }
 
+// warmSVGWorkers is how many drawing workers serve keeps started: one for
+// each diagram of the reader, English and Chinese.
+const warmSVGWorkers = 2
+
 func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *serveOptions) error {
 	if err := checkReaderLang(opts.lang); err != nil {
 		return err
@@ -75,7 +79,9 @@ func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *ser
 	if err != nil {
 		return cannotRun(fmt.Errorf("finding argmap's executable for its svg-worker: %w", err))
 	}
-	p.svg = rememberSVG(childSVG(self))
+	workers := newSVGWorkers(self, warmSVGWorkers)
+	defer workers.Close()
+	p.svg = rememberSVG(workers.SVG)
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
 		return cannotRun(err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -22,9 +21,10 @@ import (
 const maxWorkerDOT = 64 << 20
 
 // svgWorkerCommand is the hidden command `argmap svg-worker`: DOT on stdin,
-// SVG on stdout. The preview server runs it for every diagram, so that the
-// memory go-graphviz takes per render (it never frees it) goes back to the
-// system with the child, and the server stays flat over any number of saves.
+// SVG on stdout. The preview server runs one for every diagram, so that
+// the memory go-graphviz takes per render (it never frees it) goes back to
+// the system with the child, and the server stays flat over any number of
+// saves.
 const svgWorkerCommand = "svg-worker"
 
 func newSVGWorkerCommand() *cobra.Command {
@@ -34,6 +34,12 @@ func newSVGWorkerCommand() *cobra.Command {
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// A worker is started ahead of need: setting up Graphviz
+			// now, on a graph of one edge, takes that cost off the
+			// diagram it waits for.
+			if _, err := graph.SVG([]byte("digraph { a -> b }")); err != nil {
+				return cannotRun(err)
+			}
 			dot, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxWorkerDOT+1))
 			if err != nil {
 				return cannotRun(err)
@@ -51,24 +57,107 @@ func newSVGWorkerCommand() *cobra.Command {
 	}
 }
 
-// childSVG returns a DOT-to-SVG function that runs `argmap svg-worker` of
-// the executable self for each diagram.
-func childSVG(self string) func(dot []byte) ([]byte, error) {
-	return func(dot []byte) ([]byte, error) {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, self, svgWorkerCommand)
-		cmd.Stdin = bytes.NewReader(dot)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		if err := cmd.Run(); err != nil {
-			msg := strings.TrimSpace(stderr.String())
-			if msg == "" {
-				msg = err.Error()
-			}
-			return nil, errors.New(msg)
+// svgWorkers draws diagrams through `argmap svg-worker` processes of an
+// executable, each used for one diagram. It keeps workers started ahead of
+// need: a worker initialises go-graphviz before it reads its input, so a
+// diagram then costs its layout, not argmap's start-up.
+type svgWorkers struct {
+	self string
+	warm int // how many started workers to keep waiting
+
+	mu     sync.Mutex
+	ready  []*svgWorker
+	closed bool
+}
+
+// svgWorker is one started `argmap svg-worker`, waiting for DOT.
+type svgWorker struct {
+	cmd            *exec.Cmd
+	stdin          io.WriteCloser
+	stdout, stderr bytes.Buffer
+}
+
+// newSVGWorkers returns workers of the executable self, keeping warm of
+// them started.
+func newSVGWorkers(self string, warm int) *svgWorkers {
+	w := &svgWorkers{self: self, warm: warm}
+	w.fill()
+	return w
+}
+
+func (w *svgWorkers) start() (*svgWorker, error) {
+	sw := &svgWorker{cmd: exec.Command(w.self, svgWorkerCommand)}
+	sw.cmd.Stdout, sw.cmd.Stderr = &sw.stdout, &sw.stderr
+	stdin, err := sw.cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	sw.stdin = stdin
+	if err := sw.cmd.Start(); err != nil {
+		return nil, err
+	}
+	return sw, nil
+}
+
+// fill starts workers until warm of them wait. A worker that cannot start
+// is not kept: take starts one itself and reports why.
+func (w *svgWorkers) fill() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for !w.closed && len(w.ready) < w.warm {
+		sw, err := w.start()
+		if err != nil {
+			return
 		}
-		return stdout.Bytes(), nil
+		w.ready = append(w.ready, sw)
+	}
+}
+
+// take returns a waiting worker, or starts one.
+func (w *svgWorkers) take() (*svgWorker, error) {
+	w.mu.Lock()
+	if n := len(w.ready); n > 0 {
+		sw := w.ready[n-1]
+		w.ready = w.ready[:n-1]
+		w.mu.Unlock()
+		return sw, nil
+	}
+	w.mu.Unlock()
+	return w.start()
+}
+
+// SVG lays out dot in a worker and returns its SVG, then starts the next
+// worker in the background. A worker that takes more than a minute is
+// stopped.
+func (w *svgWorkers) SVG(dot []byte) ([]byte, error) {
+	sw, err := w.take()
+	if err != nil {
+		return nil, err
+	}
+	defer func() { go w.fill() }()
+	stop := time.AfterFunc(time.Minute, func() { sw.cmd.Process.Kill() })
+	defer stop.Stop()
+	_, werr := sw.stdin.Write(dot)
+	sw.stdin.Close()
+	if err := sw.cmd.Wait(); err != nil || werr != nil {
+		msg := strings.TrimSpace(sw.stderr.String())
+		if msg == "" {
+			msg = errors.Join(err, werr).Error()
+		}
+		return nil, errors.New(msg)
+	}
+	return sw.stdout.Bytes(), nil
+}
+
+// Close stops the waiting workers and starts no more.
+func (w *svgWorkers) Close() {
+	w.mu.Lock()
+	ready := w.ready
+	w.ready, w.closed = nil, true
+	w.mu.Unlock()
+	for _, sw := range ready {
+		sw.cmd.Process.Kill()
+		sw.cmd.Wait()
 	}
 }
 

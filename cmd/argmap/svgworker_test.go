@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRememberSVGDrawsEachDiagramOnce(t *testing.T) {
@@ -43,9 +44,9 @@ func TestRememberSVGDrawsEachDiagramOnce(t *testing.T) {
 	}
 }
 
-// TestChildSVGRendersInAnArgmapProcess builds argmap and draws through its
-// svg-worker, as argmap serve does.
-func TestChildSVGRendersInAnArgmapProcess(t *testing.T) {
+// TestSVGWorkersDrawInArgmapProcesses builds argmap and draws through its
+// svg-workers, as argmap serve does.
+func TestSVGWorkersDrawInArgmapProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds argmap")
 	}
@@ -54,15 +55,43 @@ func TestChildSVGRendersInAnArgmapProcess(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	draw := childSVG(bin)
-	svg, err := draw([]byte(`digraph { "a" [id="unit-a", label="中文 and \\ back"]; "a" -> "b"; }`))
+	workers := newSVGWorkers(bin, 1)
+	if len(workers.ready) != 1 {
+		t.Fatalf("%d workers started ahead of need, want 1", len(workers.ready))
+	}
+	svg, err := workers.SVG([]byte(`digraph { "a" [id="unit-a", label="中文 and \\ back"]; "a" -> "b"; }`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte(`id="unit&#45;a"`)) {
 		t.Errorf("no diagram of node a in %.200s", svg)
 	}
-	if _, err := draw([]byte("digraph { a -> ; }")); err == nil || !strings.Contains(err.Error(), "argmap") {
+	if _, err := workers.SVG([]byte("digraph { a -> ; }")); err == nil || !strings.Contains(err.Error(), "argmap") {
 		t.Errorf("broken DOT gave %v, want the worker's message", err)
+	}
+	// Each worker draws once; the next is started in the background.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		workers.mu.Lock()
+		n := len(workers.ready)
+		workers.mu.Unlock()
+		if n == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d workers waiting after two diagrams, want 1", n)
+		}
+	}
+	workers.mu.Lock()
+	waiting := workers.ready[0]
+	workers.mu.Unlock()
+	workers.Close()
+	if waiting.cmd.ProcessState == nil {
+		t.Error("Close left a waiting worker running")
+	}
+	if _, err := workers.SVG([]byte("digraph { a }")); err != nil {
+		t.Errorf("after Close a diagram still draws, in a worker of its own: %v", err)
+	}
+	if len(workers.ready) != 0 {
+		t.Errorf("Close did not stop the workers from being started ahead")
 	}
 }

@@ -24,8 +24,8 @@ import (
 // DefaultDebounce is how long the server waits after a change before it
 // builds, unless Server.Debounce says otherwise. An editor's save is
 // several events within a millisecond or two (write, rename, chmod), and a
-// burst of saves should cost one build; a person does not see 30 ms.
-const DefaultDebounce = 30 * time.Millisecond
+// burst of saves should cost one build; a person does not see 20 ms.
+const DefaultDebounce = 20 * time.Millisecond
 
 // Server keeps a page current. Set Dirs, Relevant and Build, then Serve.
 type Server struct {
