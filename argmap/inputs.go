@@ -1,6 +1,7 @@
 package argmap
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,18 +20,36 @@ func IsAnnotationFile(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
+// StdinArg is the argument that stands for standard input, as in most
+// command-line tools.
+const StdinArg = "-"
+
+// StdinName is the path diagnostics give standard input when it is not
+// given a name of its own.
+const StdinName = "<stdin>"
+
+// Stdin is standard input as a source of annotations for CollectInputs.
+type Stdin struct {
+	// Reader is standard input; nil means the argument "-" is refused.
+	Reader io.Reader
+	// Name is the path diagnostics give the input, such as the file an
+	// editor is formatting; empty means StdinName.
+	Name string
+}
+
 // CollectInputs reads the annotation files that command-line arguments name.
 // Each argument is a file, read whatever its name, or a folder, which
 // stands for its *.yaml and *.yml files in name order; folders are not
 // searched recursively, so that a folder of drafts or of another annotator's
 // map inside the map's folder is never swept in by accident (name it to
-// include it). A file named twice is read once. An unreadable path, or a
-// folder without annotation files, is an error: the command cannot run.
+// include it). The argument "-" (StdinArg) stands for stdin. A file named
+// twice is read once. An unreadable path, or a folder without annotation
+// files, is an error: the command cannot run.
 //
 // A file larger than MaxFileSize is read only up to one byte past the
 // bound, enough for Validate to report it as file-too-large without
 // holding the whole file in memory.
-func CollectInputs(args []string) ([]Input, error) {
+func CollectInputs(args []string, stdin Stdin) ([]Input, error) {
 	var inputs []Input
 	seen := map[string]bool{}
 	add := func(name string) error {
@@ -59,7 +78,27 @@ func CollectInputs(args []string) ([]Input, error) {
 		inputs = append(inputs, Input{Path: name, Data: data})
 		return nil
 	}
+	readStdin := false
 	for _, arg := range args {
+		if arg == StdinArg {
+			if stdin.Reader == nil {
+				return nil, errors.New("this command does not read standard input (-)")
+			}
+			if readStdin {
+				continue
+			}
+			readStdin = true
+			data, err := readBounded(stdin.Reader)
+			if err != nil {
+				return nil, fmt.Errorf("reading standard input: %w", err)
+			}
+			name := stdin.Name
+			if name == "" {
+				name = StdinName
+			}
+			inputs = append(inputs, Input{Path: name, Data: data})
+			continue
+		}
 		info, err := os.Stat(arg)
 		if err != nil {
 			return nil, err

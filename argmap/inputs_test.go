@@ -38,7 +38,7 @@ func TestCollectInputsReadsFilesAndTheAnnotationFilesOfFolders(t *testing.T) {
 		"maps/b.yaml": "b", "maps/a.yml": "a", "maps/notes.txt": "n", "maps/sub/c.yaml": "c", "other.txt": "o",
 	})
 	t.Chdir(dir)
-	inputs, err := argmap.CollectInputs([]string{"maps", "other.txt", "maps/b.yaml", "./other.txt"})
+	inputs, err := argmap.CollectInputs([]string{"maps", "other.txt", "maps/b.yaml", "./other.txt"}, argmap.Stdin{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,12 +51,51 @@ func TestCollectInputsReadsFilesAndTheAnnotationFilesOfFolders(t *testing.T) {
 	}
 }
 
+func TestCollectInputsReadsStandardInputForADash(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.yaml": "a"})
+	t.Chdir(dir)
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		stdin argmap.Stdin
+		want  []string
+	}{
+		{"a dash is standard input, named <stdin>", []string{"-"}, argmap.Stdin{Reader: strings.NewReader("s")}, []string{"<stdin>"}},
+		{"it takes the name given for diagnostics", []string{"a.yaml", "-"}, argmap.Stdin{Reader: strings.NewReader("s"), Name: "draft.yaml"}, []string{"a.yaml", "draft.yaml"}},
+		{"two dashes read it once", []string{"-", "-"}, argmap.Stdin{Reader: strings.NewReader("s")}, []string{"<stdin>"}},
+		{"./- is a file named -", []string{"./-"}, argmap.Stdin{Reader: strings.NewReader("s")}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inputs, err := argmap.CollectInputs(tc.args, tc.stdin)
+			if tc.want == nil {
+				if err == nil {
+					t.Errorf("read %v, want an error for the missing file ./-", paths(inputs))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := paths(inputs); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+			if data := string(inputs[len(inputs)-1].Data); data != "s" {
+				t.Errorf("standard input read as %q", data)
+			}
+		})
+	}
+	if _, err := argmap.CollectInputs([]string{"-"}, argmap.Stdin{}); err == nil || !strings.Contains(err.Error(), "standard input") {
+		t.Errorf("a dash without standard input gave %v, want an error naming standard input", err)
+	}
+}
+
 func TestCollectInputsRefusesWhatItCannotRead(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"empty/notes.txt": ""})
 	t.Chdir(dir)
 	for _, args := range [][]string{{"missing.yaml"}, {"empty"}} {
-		if _, err := argmap.CollectInputs(args); err == nil {
+		if _, err := argmap.CollectInputs(args, argmap.Stdin{}); err == nil {
 			t.Errorf("%v: no error", args)
 		}
 	}
@@ -68,7 +107,7 @@ func TestCollectInputsBoundsWhatItReads(t *testing.T) {
 	if err := os.WriteFile(path, []byte(strings.Repeat("#", argmap.MaxFileSize+1000)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	inputs, err := argmap.CollectInputs([]string{path})
+	inputs, err := argmap.CollectInputs([]string{path}, argmap.Stdin{})
 	if err != nil {
 		t.Fatal(err)
 	}

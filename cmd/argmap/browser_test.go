@@ -150,7 +150,7 @@ func anchoredUnits(t *testing.T, files ...string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inputs, err := readInputs(files)
+	inputs, err := readInputs(files, argmap.Stdin{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -31,19 +32,23 @@ validate without errors. The method is in docs/interchange.md.
 --format text (the default) or json. Exit status: 0 compared, 1 a map has
 errors, 2 usage error, 3 could not run.`,
 		Example: "  argmap compare key.yaml student.yaml\n  argmap compare --format json key/ student/",
-		Args:    cobra.ExactArgs(2),
+		Args:    exactArgs("KEY", "OTHER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.key, opts.other = args[0], args[1]
 			return runCompare(cmd.OutOrStdout(), cmd.ErrOrStderr(), g, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: text or json")
+	g.addStdinFlag(cmd)
 	return cmd
 }
 
 func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions) error {
 	if opts.format != "text" && opts.format != "json" {
 		return usageError(fmt.Errorf("--format %q: compare writes text or json", opts.format))
+	}
+	if opts.key == argmap.StdinArg && opts.other == argmap.StdinArg {
+		return usageError(errors.New("compare reads standard input (-) once: give it as KEY or as OTHER, not both"))
 	}
 	key, _, err := loadValidMap(stderr, g, []string{opts.key})
 	if err != nil {
@@ -54,8 +59,9 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 		return err
 	}
 	c := argmap.Compare(key, other)
+	keyName, otherName := g.inputName(opts.key), g.inputName(opts.other)
 	if opts.format == "json" {
-		return report.WriteComparisonJSON(stdout, c, opts.key, opts.other)
+		return report.WriteComparisonJSON(stdout, c, keyName, otherName)
 	}
-	return report.WriteComparisonText(stdout, c, opts.key, opts.other)
+	return report.WriteComparisonText(stdout, c, keyName, otherName)
 }

@@ -17,7 +17,7 @@ func newCorpusCommand(g *globalOptions) *cobra.Command {
 party, speaker, the document it replies to (replies-to:ID, or - for none),
 and the number of body paragraphs in each language (en:7; "-" for a
 document whose text the corpus lacks).`,
-		Args: cobra.NoArgs,
+		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			c, err := g.loadCorpus()
 			if err != nil {

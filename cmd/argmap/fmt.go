@@ -52,7 +52,7 @@ func runFmt(o *fmtOptions, stdout, stderr io.Writer) error {
 			return usageError(errors.New("fmt: name the files to format; there is no ./annotations folder"))
 		}
 	}
-	inputs, err := readInputs(o.args)
+	inputs, err := readInputs(o.args, argmap.Stdin{})
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ anchored there, to copy into the units list and fill in.
 With -o the file is written atomically; an existing file is kept unless
 --force is given.`,
 		Example: "  argmap init -o annotations/mine.yaml",
-		Args:    cobra.NoArgs,
+		Args:    exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runInit(g, o, cmd.OutOrStdout())
 		},
@@ -45,7 +45,7 @@ func runInit(g *globalOptions, o *initOptions, stdout io.Writer) error {
 	}
 	if o.output != "" && o.output != "-" && !o.force {
 		if _, err := os.Stat(o.output); err == nil {
-			return cannotRun(fmt.Errorf("%s exists; use --force to overwrite it", o.output))
+			return usageError(fmt.Errorf("%s exists; use --force to overwrite it", o.output))
 		} else if !errors.Is(err, os.ErrNotExist) {
 			return cannotRun(err)
 		}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/argmap/argmap/render/diag"
+	"github.com/spf13/cobra"
 
 	"github.com/argmap/argmap/annotations"
 	"github.com/argmap/argmap/argmap"
@@ -15,12 +18,16 @@ import (
 // files are named, if the current folder has one.
 const defaultAnnotationsDir = "annotations"
 
-// readInputs reads the annotation files named on the command line. With
-// none, it reads ./annotations when that folder exists, so that a checkout
-// of a map's repository validates itself; else the map embedded in argmap,
-// its paths shown as annotations/<name>. Unreadable input means the command
-// cannot run.
-func readInputs(args []string) ([]argmap.Input, error) {
+// readInputs reads the annotation files named on the command line, and
+// standard input for "-" when the command reads it (stdin.Reader set).
+// With no argument, it reads ./annotations when that folder exists, so
+// that a checkout of a map's repository validates itself; else the map
+// embedded in argmap, its paths shown as annotations/<name>. Unreadable
+// input means the command cannot run.
+func readInputs(args []string, stdin argmap.Stdin) ([]argmap.Input, error) {
+	if stdin.Reader == nil && slices.Contains(args, argmap.StdinArg) {
+		return nil, usageError(errors.New("this command does not read standard input (-): name the files"))
+	}
 	if len(args) == 0 {
 		info, err := os.Stat(defaultAnnotationsDir)
 		if err != nil || !info.IsDir() {
@@ -32,11 +39,34 @@ func readInputs(args []string) ([]argmap.Input, error) {
 		}
 		args = []string{defaultAnnotationsDir}
 	}
-	inputs, err := argmap.CollectInputs(args)
+	inputs, err := argmap.CollectInputs(args, stdin)
 	if err != nil {
 		return nil, cannotRun(err)
 	}
 	return inputs, nil
+}
+
+// addStdinFlag gives a command that reads annotation files
+// --stdin-filename, the name diagnostics give standard input ("-").
+func (g *globalOptions) addStdinFlag(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&g.stdinName, "stdin-filename", "", "with -: the `PATH` diagnostics name standard input by (default "+argmap.StdinName+")")
+}
+
+// inputName is how messages name a command-line argument: standard input
+// by the name diagnostics give it.
+func (g *globalOptions) inputName(arg string) string {
+	if arg != argmap.StdinArg {
+		return arg
+	}
+	if g.stdinName != "" {
+		return g.stdinName
+	}
+	return argmap.StdinName
+}
+
+// stdinInput is standard input as the command reads it for "-".
+func (g *globalOptions) stdinInput() argmap.Stdin {
+	return argmap.Stdin{Reader: g.stdin, Name: g.stdinName}
 }
 
 // loadValidMap reads and validates the annotation files of a command that
@@ -48,7 +78,7 @@ func loadValidMap(stderr io.Writer, g *globalOptions, paths []string) (*argmap.M
 	if err != nil {
 		return nil, nil, err
 	}
-	inputs, err := readInputs(paths)
+	inputs, err := readInputs(paths, g.stdinInput())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -60,6 +60,7 @@ a message saying what to install.`,
 	f.StringVar(&opts.doc, "doc", "", "draw only document `ID` and what answers it")
 	f.Float64Var(&opts.dpi, "dpi", png.DefaultDPI, "PNG resolution (192 or more for slides)")
 	f.StringVar(&opts.fontFile, "font", "", "PNG: font `FILE` with Chinese glyphs (default: $"+fontEnv+", else a system CJK font)")
+	g.addStdinFlag(cmd)
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
@@ -15,6 +16,9 @@ import (
 type globalOptions struct {
 	corpusDir string
 	corpus    *argmap.Corpus
+	// stdin is what "-" reads, and stdinName what diagnostics call it.
+	stdin     io.Reader
+	stdinName string
 }
 
 // loadCorpus returns the corpus named by --corpus, else the embedded one.
@@ -68,10 +72,19 @@ Exit status: 0 ok, 1 findings (invalid annotations), 2 usage error,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		g.stdin = cmd.InOrStdin()
+		if g.stdinName != "" && !slices.Contains(args, argmap.StdinArg) {
+			return usageError(errors.New("--stdin-filename names standard input: give - among the files to read it"))
+		}
+		return nil
+	}
+	root.Version = versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.corpusDir, "corpus", "", "load the corpus from `DIR` (a folder with corpus.yaml) instead of the embedded one")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newCorpusCommand(g),
 		newShowCommand(g),
@@ -87,7 +100,29 @@ Exit status: 0 ok, 1 findings (invalid annotations), 2 usage error,
 		newVersionCommand(),
 		newSVGWorkerCommand(),
 	)
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			completeShells(c)
+		}
+	}
 	return root
+}
+
+// completeShells makes cobra's completion command refuse a shell it does
+// not know, instead of printing its help and exiting 0.
+func completeShells(completion *cobra.Command) {
+	var shells []string
+	for _, c := range completion.Commands() {
+		shells = append(shells, c.Name())
+	}
+	completion.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageError(fmt.Errorf("completion: unknown shell %q; shells: %s", args[0], strings.Join(shells, ", ")))
+		}
+		return nil
+	}
+	completion.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 }
 
 // run executes the command line and returns the exit status.
@@ -98,11 +133,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	code := exitUsage // cobra's own errors: unknown command, bad arguments
+	code := exitUsage
 	var e *exitError
 	if errors.As(err, &e) {
 		code = e.code
 		err = e.err
+	} else {
+		// cobra's own errors, such as an unknown command.
+		err = errors.New(plainCobraError(err.Error()))
 	}
 	if err != nil {
 		msg := err.Error()
@@ -112,4 +150,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "argmap: "+msg)
 	}
 	return code
+}
+
+// plainCobraError puts cobra's suggestions for a mistyped command on the
+// message's line, and names the help: `unknown command "valdate" for
+// "argmap"; did you mean validate? argmap --help lists the commands`.
+func plainCobraError(msg string) string {
+	const help = "argmap --help lists the commands"
+	msg, suggestions, found := strings.Cut(strings.TrimSpace(msg), "\n\nDid you mean this?\n")
+	if !found {
+		return msg + "; " + help
+	}
+	return msg + "; did you mean " + strings.Join(strings.Fields(suggestions), " or ") + "? " + help
 }

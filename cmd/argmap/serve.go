@@ -22,10 +22,12 @@ import (
 )
 
 type serveOptions struct {
-	paths []string
-	addr  string
-	port  int
-	lang  string
+	paths      []string
+	addr       string
+	port       int
+	public     bool
+	allowHosts []string
+	lang       string
 }
 
 func newServeCommand(g *globalOptions) *cobra.Command {
@@ -39,28 +41,77 @@ and on every save the map is validated and drawn again and the open page
 updates itself. While the annotations do not validate, the page shows the
 diagnostics instead of a stale map.
 
-The server listens on 127.0.0.1 only, unless --addr names another address.
+The server listens on 127.0.0.1 only. To serve other machines, give an
+address beyond loopback with --addr (such as 0.0.0.0:8080) and --public:
+anyone who can reach it then reads the annotations and the letters.
+Whatever the address, the server answers only to requests for localhost,
+its own address, and the names given with --allow-host, so that a web page
+elsewhere cannot read it through a name it points at this machine.
 It serves the page and its update stream, nothing from the file system.
 Ctrl-C stops it.`,
 		Example: `  argmap serve
-  argmap serve --port 9000 annotations/`,
+  argmap serve --port 9000 annotations/
+  argmap serve --addr 0.0.0.0:8080 --public --allow-host seminar.example.org`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if cmd.Flags().Changed("port") {
-				if cmd.Flags().Changed("addr") {
-					return usageError(errors.New("give --addr or --port, not both"))
-				}
-				opts.addr = net.JoinHostPort("127.0.0.1", strconv.Itoa(opts.port))
+			if err := opts.resolveAddr(cmd.Flags().Changed("port"), cmd.Flags().Changed("addr")); err != nil {
+				return err
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return runServe(ctx, cmd.ErrOrStderr(), g, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
-	cmd.Flags().IntVar(&opts.port, "port", 8080, "listen on 127.0.0.1:`PORT`")
-	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	f := cmd.Flags()
+	f.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`; beyond loopback only with --public")
+	f.IntVar(&opts.port, "port", 8080, "listen on 127.0.0.1:`PORT` (0: any free port)")
+	f.BoolVar(&opts.public, "public", false, "allow an --addr beyond loopback, reachable from other machines")
+	f.StringSliceVar(&opts.allowHosts, "allow-host", nil, "also answer requests for host `NAME` (repeatable)")
+	f.StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
 	return cmd
+}
+
+// resolveAddr checks --addr, --port and --public, and leaves in addr the
+// address to listen on.
+func (opts *serveOptions) resolveAddr(portGiven, addrGiven bool) error {
+	if portGiven {
+		if addrGiven {
+			return usageError(errors.New("give --addr or --port, not both"))
+		}
+		if err := checkPort(strconv.Itoa(opts.port), "--port "+strconv.Itoa(opts.port)); err != nil {
+			return err
+		}
+		opts.addr = net.JoinHostPort("127.0.0.1", strconv.Itoa(opts.port))
+	}
+	host, port, err := net.SplitHostPort(opts.addr)
+	if err != nil {
+		return usageError(fmt.Errorf("--addr %q: give HOST:PORT, like --addr 127.0.0.1:8080", opts.addr))
+	}
+	if err := checkPort(port, fmt.Sprintf("--addr %q", opts.addr)); err != nil {
+		return err
+	}
+	if !loopbackHost(host) && !opts.public {
+		return usageError(fmt.Errorf("--addr %q listens beyond this machine: add --public to serve the reader to other machines, or use 127.0.0.1", opts.addr))
+	}
+	return nil
+}
+
+// checkPort refuses a port that is not a number from 0 to 65535.
+func checkPort(port, what string) error {
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return usageError(fmt.Errorf("%s: a port is a number from 1 to 65535 (0 for any free port), like --port 8080", what))
+	}
+	return nil
+}
+
+// loopbackHost reports whether a listening host is this machine only:
+// localhost or a loopback address. An empty host is every interface.
+func loopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // warmSVGWorkers is how many drawing workers serve keeps started: one for
@@ -75,22 +126,50 @@ func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *ser
 	if err != nil {
 		return err
 	}
+	ln, err := p.listen(stderr, opts)
+	if err != nil {
+		return err
+	}
 	self, err := selfExecutable()
 	if err != nil {
+		ln.Close()
 		return cannotRun(fmt.Errorf("finding argmap's executable for its svg-worker: %w", err))
 	}
 	workers := newSVGWorkers(self, warmSVGWorkers)
 	defer workers.Close()
 	p.svg = rememberSVG(workers.SVG)
-	ln, err := net.Listen("tcp", opts.addr)
-	if err != nil {
-		return cannotRun(err)
-	}
-	fmt.Fprintf(stderr, "argmap: serving the reader at http://%s/ (Ctrl-C stops)\n", ln.Addr())
 	if err := p.Serve(ctx, ln); err != nil {
 		return cannotRun(err)
 	}
 	return nil
+}
+
+// listen opens the address serve listens on, sets the host names the
+// preview answers to, and says where it serves, with a warning when other
+// machines can reach it.
+func (p *readerPreview) listen(stderr io.Writer, opts *serveOptions) (net.Listener, error) {
+	ln, err := net.Listen("tcp", opts.addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, cannotRun(fmt.Errorf("%w: another program listens there; choose another port with --port, such as --port 8081, or --port 0 for any free one", err))
+	}
+	if err != nil {
+		return nil, cannotRun(err)
+	}
+	p.AllowHosts = opts.allowHosts
+	bound := ln.Addr().(*net.TCPAddr)
+	url := "http://" + bound.String() + "/"
+	if !bound.IP.IsLoopback() {
+		// Other machines name this one by its host name too.
+		if name, err := os.Hostname(); err == nil {
+			p.AllowHosts = append(p.AllowHosts, name)
+		}
+		fmt.Fprintf(stderr, "argmap: warning: serving on %s, reachable from other machines (--public): anyone who can reach it reads the annotations and the letters\n", bound)
+		if bound.IP.IsUnspecified() {
+			url = "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(bound.Port)) + "/ (and every address of this machine)"
+		}
+	}
+	fmt.Fprintf(stderr, "argmap: serving the reader at %s; Ctrl-C stops\n", url)
+	return ln, nil
 }
 
 // readerPreview renders the reader from files on disk and keeps it current.
@@ -128,6 +207,9 @@ func newPreview(g *globalOptions, paths []string, lang string) (*readerPreview, 
 		}
 	}
 	for _, arg := range args {
+		if arg == argmap.StdinArg {
+			return nil, usageError(errors.New("serve watches files and cannot read standard input (-): name the files"))
+		}
 		info, err := os.Stat(arg)
 		if err != nil {
 			return nil, cannotRun(err)
@@ -199,7 +281,7 @@ func (p *readerPreview) render(version string) []byte {
 	if err != nil {
 		return problem(err)
 	}
-	inputs, err := readInputs(p.paths)
+	inputs, err := readInputs(p.paths, argmap.Stdin{})
 	if err != nil {
 		return problem(err)
 	}

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -140,4 +142,104 @@ func TestServeEventsTellAStalePageToReload(t *testing.T) {
 		}
 	}
 	t.Fatalf("no reload event: %v", sc.Err())
+}
+
+func TestServeOnAPortInUseSaysToChooseAnother(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	dir, _, _ := previewDir(t)
+	var stderr bytes.Buffer
+	err = runServe(context.Background(), &stderr, &globalOptions{}, &serveOptions{addr: taken.Addr().String(), lang: "en", paths: []string{dir}})
+	var exit *exitError
+	if !errors.As(err, &exit) || exit.code != exitCannotRun {
+		t.Fatalf("got %v, want exit status %d", err, exitCannotRun)
+	}
+	for _, want := range []string{"address already in use", "--port 8081", "--port 0"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q does not say %q", err, want)
+		}
+	}
+}
+
+// TestServeAnswersOnlyItsOwnNamesOnEveryBind serves on loopback, on every
+// interface and on one interface, and sends each a request for a foreign
+// host, as a DNS-rebinding page would.
+func TestServeAnswersOnlyItsOwnNamesOnEveryBind(t *testing.T) {
+	hostname, _ := os.Hostname()
+	binds := []struct {
+		addr    string
+		public  bool
+		served  []string // host names served
+		warning bool
+	}{
+		{"127.0.0.1:0", false, []string{"localhost", "127.0.0.1", "seminar.example"}, false},
+		{"0.0.0.0:0", true, []string{"localhost", "127.0.0.1", "seminar.example", hostname}, true},
+	}
+	if ip := externalIPv4(); ip != "" {
+		binds = append(binds, struct {
+			addr    string
+			public  bool
+			served  []string
+			warning bool
+		}{net.JoinHostPort(ip, "0"), true, []string{ip, "seminar.example", hostname}, true})
+	}
+	for _, b := range binds {
+		t.Run(b.addr, func(t *testing.T) {
+			dir, _, _ := previewDir(t)
+			p, err := newPreview(&globalOptions{}, []string{dir}, "en")
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := &serveOptions{addr: b.addr, public: b.public, allowHosts: []string{"seminar.example"}}
+			if err := opts.resolveAddr(false, true); err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			ln, err := p.listen(&stderr, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(stderr.String(), "warning: serving on"); got != b.warning {
+				t.Errorf("warning printed: %v, want %v:\n%s", got, b.warning, stderr.String())
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			served := make(chan error, 1)
+			go func() { served <- p.Serve(ctx, ln) }()
+			defer func() {
+				cancel()
+				if err := <-served; err != nil {
+					t.Error(err)
+				}
+			}()
+			url := "http://" + ln.Addr().String() + "/"
+			if strings.HasPrefix(b.addr, "0.0.0.0") {
+				url = "http://127.0.0.1:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) + "/"
+			}
+			for _, host := range []string{"evil.example", "evil.example:80", "seminar.example.evil.example"} {
+				if code, _ := get(t, url, host); code != http.StatusForbidden {
+					t.Errorf("Host %q: status %d, want 403", host, code)
+				}
+			}
+			for _, host := range b.served {
+				if code, _ := get(t, url, host); code != http.StatusOK {
+					t.Errorf("Host %q: status %d, want 200", host, code)
+				}
+			}
+		})
+	}
+}
+
+// externalIPv4 returns an IPv4 address of this machine beyond loopback, or
+// "" when it has none.
+func externalIPv4() string {
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+			return n.IP.String()
+		}
+	}
+	return ""
 }

@@ -24,7 +24,7 @@ REF is DOC, DOC:N, DOC:N-M, or DOC:heading|salutation|signature; ` + "`argmap co
 lists the documents. --lang both prints each English paragraph with its
 Chinese counterpart.`,
 		Example: "  argmap show kim-peng-1953-07-07:3 --lang both",
-		Args:    cobra.ExactArgs(1),
+		Args:    exactArgs("REF"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.ref = args[0]
 			c, err := g.loadCorpus()

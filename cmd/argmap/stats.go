@@ -6,7 +6,7 @@ import (
 )
 
 func newStatsCommand(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "stats [FILE|DIR ...]",
 		Short: "Count units, relations and the share of text covered, per paragraph",
 		Long: `Print, for every body paragraph of every document with text, the units
@@ -25,4 +25,6 @@ built-in map by default; a map with errors is refused (exit status 1).`,
 			return report.WriteStats(cmd.OutOrStdout(), m)
 		},
 	}
+	g.addStdinFlag(cmd)
+	return cmd
 }

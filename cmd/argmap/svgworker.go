@@ -32,7 +32,7 @@ func newSVGWorkerCommand() *cobra.Command {
 		Use:    svgWorkerCommand,
 		Short:  "Lay out DOT from stdin and write SVG to stdout (used by argmap serve)",
 		Hidden: true,
-		Args:   cobra.NoArgs,
+		Args:   exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// A worker is started ahead of need: setting up Graphviz
 			// now, on a graph of one edge, takes that cost off the

@@ -56,7 +56,8 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 findings,
 	f.BoolVar(&opts.strict, "strict", false, "fail on warnings too")
 	f.BoolVar(&opts.listRules, "list-rules", false, "list the rules, one a line: id, severity, description")
 	f.StringVar(&opts.format, "format", "auto", "output `FORMAT`: text, json, github, sarif or auto")
-	f.StringVar(&opts.color, "color", "auto", "colour text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set)")
+	f.StringVar(&opts.color, "color", "auto", "colour text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set or TERM=dumb)")
+	g.addStdinFlag(cmd)
 	return cmd
 }
 
@@ -79,7 +80,7 @@ func runValidate(w io.Writer, g *globalOptions, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := readInputs(opts.paths)
+	inputs, err := readInputs(opts.paths, g.stdinInput())
 	if err != nil {
 		return err
 	}
@@ -113,7 +114,8 @@ func diagnosticFormat(format string) (string, error) {
 }
 
 // useColor resolves --color: auto colours a terminal, unless NO_COLOR is
-// set to anything but "" (https://no-color.org).
+// set to anything but "" (https://no-color.org) or TERM is dumb, a
+// terminal that takes no escape sequences.
 func useColor(mode string, w io.Writer) (bool, error) {
 	switch mode {
 	case "always":
@@ -121,7 +123,7 @@ func useColor(mode string, w io.Writer) (bool, error) {
 	case "never":
 		return false, nil
 	case "auto":
-		if os.Getenv("NO_COLOR") != "" {
+		if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 			return false, nil
 		}
 		f, ok := w.(*os.File)

@@ -40,6 +40,9 @@ type Server struct {
 	// Debounce is how long changes must be quiet before a build; zero
 	// means DefaultDebounce.
 	Debounce time.Duration
+	// AllowHosts are host names requests may carry besides loopback
+	// names and the address the server listens on; see Handler.
+	AllowHosts []string
 	// Settled, when set, replaces the debounce timer: after a change the
 	// server builds when the channel it returns for that change delivers.
 	// Tests use it to say when changes have settled, without a clock.
@@ -180,32 +183,77 @@ func (p *Server) buildLoop(ctx context.Context, trigger <-chan struct{}) {
 	}
 }
 
-// loopbackOnly returns, for a server on a loopback address, a check that a
-// request names a loopback host: a web page elsewhere cannot then reach the
-// preview through a DNS name it rebinds to 127.0.0.1.
-func loopbackOnly(addr net.Addr) func(host string) bool {
-	tcp, ok := addr.(*net.TCPAddr)
-	if !ok || !tcp.IP.IsLoopback() {
-		return func(string) bool { return true }
+// hostCheck returns the check of a request's Host header for a server
+// listening on addr. It accepts loopback names (localhost, 127.0.0.0/8,
+// ::1), the address the server listens on (for an unspecified address such
+// as 0.0.0.0, every address of this machine's interfaces), and names. A web
+// page elsewhere then cannot reach the server through a DNS name it
+// rebinds to one of those addresses: its requests carry its own name.
+func hostCheck(addr net.Addr, names []string) func(host string) bool {
+	allowed := map[string]bool{"localhost": true}
+	for _, n := range names {
+		allowed[canonicalHost(n)] = true
+	}
+	var ips []net.IP
+	if tcp, ok := addr.(*net.TCPAddr); ok {
+		if tcp.IP.IsUnspecified() {
+			ips = interfaceIPs()
+		} else {
+			ips = []net.IP{tcp.IP}
+		}
 	}
 	return func(host string) bool {
-		if h, _, err := net.SplitHostPort(host); err == nil {
-			host = h
-		}
-		host = strings.Trim(host, "[]")
-		if host == "localhost" {
+		host = canonicalHost(host)
+		if allowed[host] {
 			return true
 		}
 		ip := net.ParseIP(host)
-		return ip != nil && ip.IsLoopback()
+		if ip == nil {
+			return false
+		}
+		if ip.IsLoopback() {
+			return true
+		}
+		for _, a := range ips {
+			if a.Equal(ip) {
+				return true
+			}
+		}
+		return false
 	}
+}
+
+// canonicalHost is a Host header's name without its port, brackets,
+// trailing dot and case.
+func canonicalHost(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	return strings.ToLower(host)
+}
+
+// interfaceIPs returns the addresses of this machine's interfaces.
+func interfaceIPs() []net.IP {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	var ips []net.IP
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok {
+			ips = append(ips, n.IP)
+		}
+	}
+	return ips
 }
 
 // Handler serves a fixed set of routes for a server listening on addr: the
 // page and its event stream. Nothing from a request's path reaches the file
-// system, and on a loopback address only loopback host names are served.
+// system, and only requests whose Host the server answers to are served
+// (see hostCheck): others get 403.
 func (p *Server) Handler(addr net.Addr) http.Handler {
-	allowHost := loopbackOnly(addr)
+	allowHost := hostCheck(addr, p.AllowHosts)
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		_, page, _ := p.Current()
@@ -218,7 +266,7 @@ func (p *Server) Handler(addr net.Addr) http.Handler {
 	mux.HandleFunc("GET /events", p.events)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !allowHost(r.Host) {
-			http.Error(w, "forbidden host", http.StatusForbidden)
+			http.Error(w, "forbidden host "+strconv.Quote(r.Host)+": this server answers to localhost, its address and the names it was given", http.StatusForbidden)
 			return
 		}
 		mux.ServeHTTP(w, r)

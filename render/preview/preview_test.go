@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -183,4 +184,87 @@ func immediately() <-chan time.Time {
 	c := make(chan time.Time, 1)
 	c <- time.Time{}
 	return c
+}
+
+func TestServerAnswersOnlyToItsOwnHostNamesOnEveryBind(t *testing.T) {
+	machine := interfaceIPs()
+	var external net.IP // an address of this machine that is not loopback
+	for _, ip := range machine {
+		if !ip.IsLoopback() && ip.To4() != nil {
+			external = ip
+			break
+		}
+	}
+	type request struct {
+		host string
+		ok   bool
+	}
+	common := []request{
+		{"evil.example", false},
+		{"evil.example:8080", false},
+		{"localhost:8080", true},
+		{"LOCALHOST.", true},
+		{"127.0.0.1:8080", true},
+		{"[::1]:8080", true},
+		{"reader.example", true}, // given in AllowHosts
+		{"reader.example.evil.example", false},
+		{"203.0.113.9", false}, // an address of no interface here
+	}
+	binds := []struct {
+		name  string
+		addr  *net.TCPAddr
+		extra []request
+	}{
+		{"loopback IPv4", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)}, nil},
+		{"loopback IPv6", &net.TCPAddr{IP: net.IPv6loopback}, nil},
+		{"every interface", &net.TCPAddr{IP: net.IPv4zero}, nil},
+		{"every interface, IPv6", &net.TCPAddr{IP: net.IPv6unspecified}, nil},
+	}
+	if external != nil {
+		binds = append(binds, struct {
+			name  string
+			addr  *net.TCPAddr
+			extra []request
+		}{"one interface", &net.TCPAddr{IP: external}, []request{{net.JoinHostPort(external.String(), "80"), true}}})
+		binds[2].extra = []request{{external.String(), true}}
+	}
+	for _, b := range binds {
+		for _, r := range append(common, b.extra...) {
+			t.Run(b.name+" "+r.host, func(t *testing.T) {
+				s := &Server{AllowHosts: []string{"Reader.Example"}, Build: func(string) []byte { return nil }}
+				req := httptest.NewRequest("GET", "/", nil)
+				req.Host = r.host
+				rec := httptest.NewRecorder()
+				s.Handler(b.addr).ServeHTTP(rec, req)
+				if got := rec.Code == http.StatusOK; got != r.ok {
+					t.Errorf("Host %q on %v: status %d, want served %v", r.host, b.addr, rec.Code, r.ok)
+				}
+			})
+		}
+	}
+}
+
+func TestServerOnEveryInterfaceRefusesAForeignHost(t *testing.T) {
+	dir := t.TempDir()
+	s := &Server{Dirs: []string{dir}, Settled: immediately, Build: func(v string) []byte { return []byte("page " + v) }}
+	ln, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	defer func() {
+		cancel()
+		if err := <-served; err != nil {
+			t.Error(err)
+		}
+	}()
+	url := "http://" + net.JoinHostPort("127.0.0.1", strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
+	if status, body := get(t, url, "evil.example"); status != http.StatusForbidden {
+		t.Errorf("a foreign host got status %d (%q), want 403", status, body)
+	}
+	if status, _ := get(t, url, ""); status != http.StatusOK {
+		t.Errorf("127.0.0.1 got status %d, want 200", status)
+	}
 }
