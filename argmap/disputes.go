@@ -94,7 +94,21 @@ func (m *Map) DisputeIDs() []string {
 //
 // Every unit belongs to at most one derived dispute, so a diagram can give
 // each dispute a band of its own. Declared disputes may share units.
-func DeriveDisputes(m *Map) []*Dispute {
+func DeriveDisputes(m *Map) []*Dispute { return deriveDisputes(m.Units, m.Relations) }
+
+// Parts splits a dispute by the same rule that derives disputes, applied to
+// its own units and relations: the sub-disputes a dispute too large for one
+// screen could be split into. A dispute whose answers all hang together is
+// one part.
+func (d *Dispute) Parts() []*Dispute { return deriveDisputes(d.Units, d.Relations) }
+
+// deriveDisputes applies the rule of DeriveDisputes to some units and the
+// relations among them.
+func deriveDisputes(units []*Unit, relations []*Relation) []*Dispute {
+	in := map[*Unit]bool{}
+	for _, u := range units {
+		in[u] = true
+	}
 	group := map[*Unit]*Unit{} // union-find over units joined by answers
 	var find func(u *Unit) *Unit
 	find = func(u *Unit) *Unit {
@@ -104,8 +118,8 @@ func DeriveDisputes(m *Map) []*Dispute {
 		}
 		return u
 	}
-	for _, r := range m.Relations {
-		if !r.Type.Answers() {
+	for _, r := range relations {
+		if !r.Type.Answers() || !in[r.From] || !in[r.To] {
 			continue
 		}
 		for _, u := range []*Unit{r.From, r.To} {
@@ -119,7 +133,7 @@ func DeriveDisputes(m *Map) []*Dispute {
 	var disputes []*Dispute
 	member := map[*Unit]*Dispute{}
 	var queue []*Unit
-	for _, u := range SortUnitsByPlace(m.Units) {
+	for _, u := range SortUnitsByPlace(units) {
 		if group[u] == nil {
 			continue
 		}
@@ -141,7 +155,7 @@ func DeriveDisputes(m *Map) []*Dispute {
 		u := queue[0]
 		queue = queue[1:]
 		for _, r := range u.Incoming {
-			if r.Type == Supports && member[r.From] == nil {
+			if r.Type == Supports && in[r.From] && member[r.From] == nil {
 				d := member[u]
 				member[r.From] = d
 				d.Units = append(d.Units, r.From)
@@ -153,7 +167,7 @@ func DeriveDisputes(m *Map) []*Dispute {
 		d.Units = SortUnitsByPlace(d.Units)
 		root := d.Units[0]
 		for _, u := range d.Units {
-			if answered(u) && !answers(u) {
+			if answered(u, in) && !answers(u, in) {
 				root = u
 				break
 			}
@@ -161,24 +175,26 @@ func DeriveDisputes(m *Map) []*Dispute {
 		d.ID, d.Title, d.Roots = root.ID, root.Summary, []*Unit{root}
 	}
 	slices.SortStableFunc(disputes, func(a, b *Dispute) int { return compareByPlace(a.Roots[0], b.Roots[0]) })
-	relations := map[*Dispute][]*Relation{}
-	for _, r := range m.Relations {
+	within := map[*Dispute][]*Relation{}
+	for _, r := range relations {
 		if d := member[r.From]; d != nil && member[r.To] == d {
-			relations[d] = append(relations[d], r)
+			within[d] = append(within[d], r)
 		}
 	}
 	for _, d := range disputes {
-		d.Relations = relations[d]
+		d.Relations = within[d]
 	}
 	return disputes
 }
 
-func answered(u *Unit) bool {
-	return slices.ContainsFunc(u.Incoming, func(r *Relation) bool { return r.Type.Answers() })
+// answered reports whether a unit of the set in answers u.
+func answered(u *Unit, in map[*Unit]bool) bool {
+	return slices.ContainsFunc(u.Incoming, func(r *Relation) bool { return r.Type.Answers() && in[r.From] })
 }
 
-func answers(u *Unit) bool {
-	return slices.ContainsFunc(u.Relations, func(r *Relation) bool { return r.Type.Answers() && r.To != nil })
+// answers reports whether u answers a unit of the set in.
+func answers(u *Unit, in map[*Unit]bool) bool {
+	return slices.ContainsFunc(u.Relations, func(r *Relation) bool { return r.Type.Answers() && in[r.To] })
 }
 
 // disputeClosure grows a declared dispute from its roots: every unit that
