@@ -46,6 +46,8 @@ type loader struct {
 	// unknownReports holds the units whose reports names no document:
 	// their party and date are unknown, so no rule guesses them.
 	unknownReports map[*Unit]bool
+	// declared holds the files' disputes until every unit is known.
+	declared []*declaredDispute
 }
 
 func (l *loader) report(r Range, rule RuleID, detail, format string, args ...any) {

@@ -44,6 +44,10 @@ func partyIDs(c *Corpus) []string {
 	return out
 }
 
+// DidYouMean returns `; did you mean "x"?` when a candidate is close enough
+// to s to be what a user mistyped, else "".
+func DidYouMean(s string, candidates []string) string { return didYouMean(s, candidates) }
+
 // didYouMean returns `; did you mean "x"?` when a candidate is close to s.
 func didYouMean(s string, candidates []string) string {
 	if c := closest(s, candidates); c != "" {

@@ -9,7 +9,7 @@ import (
 
 // The keys of each mapping of the format.
 var (
-	topKeys      = []string{"argmap", "title", "description", "units"}
+	topKeys      = []string{"argmap", "title", "description", "units", "disputes"}
 	unitKeys     = []string{"id", "kind", "summary", "span", "reports", "party", "note", "rebuts", "undercuts", "concedes", "supports"}
 	spanBaseKeys = []string{"doc", "paragraph"}
 	quoteKeys    = []string{"quote", "start", "end", "occurrence", "prefix", "suffix"}
@@ -30,6 +30,12 @@ func (l *loader) top(n *yaml.Node) {
 	}
 	if f, ok := fs["description"]; ok && f.value != nil {
 		l.str(f, "description")
+	}
+	if f, ok := fs["disputes"]; ok && f.value != nil {
+		l.disputes(f.value)
+		if _, ok := fs["units"]; !ok {
+			return // a file of disputes alone, over the units of the others
+		}
 	}
 	if !l.missing(n, fs, "the file", "units") {
 		return
