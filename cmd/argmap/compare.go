@@ -39,6 +39,8 @@ errors, 2 usage error, 3 could not run.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: text or json")
+	cmd.ValidArgsFunction = completeAnnotationFiles
+	completeFlag(cmd, "format", completeWords("text", "json"))
 	g.addStdinFlag(cmd)
 	return cmd
 }

@@ -38,6 +38,9 @@ refused (exit status 1).`,
 	f.StringVar(&opts.format, "format", "text", "text or json")
 	f.StringVar(&opts.lang, "lang", "en", "language of the titles: en or zh")
 	g.addStdinFlag(cmd)
+	cmd.ValidArgsFunction = completeAnnotationFiles
+	completeFlag(cmd, "format", completeWords("text", "json"))
+	completeFlag(cmd, "lang", completeWords("en", "zh"))
 	return cmd
 }
 

@@ -48,6 +48,8 @@ standard output.`,
 	cmd.Flags().StringVar(&opts.format, "format", "json", "output `FORMAT`: json, aif or argdown")
 	cmd.Flags().StringVar(&opts.anchors, "anchors", "", "also write the units' anchors to `FILE` as W3C Web Annotations (docs/interchange.md)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "-", "write to `FILE` instead of standard output")
+	cmd.ValidArgsFunction = completeAnnotationFiles
+	completeFlag(cmd, "format", completeWords(exportFormats...))
 	g.addStdinFlag(cmd)
 	return cmd
 }

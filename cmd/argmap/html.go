@@ -43,6 +43,8 @@ at the top of the page. -o writes the file atomically;
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` (- for standard output)")
 	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	cmd.ValidArgsFunction = completeAnnotationFiles
+	completeFlag(cmd, "lang", completeWords("en", "zh", "both"))
 	g.addStdinFlag(cmd)
 	return cmd
 }

@@ -76,6 +76,14 @@ a message saying what to install.`,
 	f.Float64Var(&opts.dpi, "dpi", png.DefaultDPI, "PNG resolution (192 or more for slides)")
 	f.StringVar(&opts.fontFile, "font", "", "PNG: font `FILE` with Chinese glyphs (default: $"+fontEnv+", else a system CJK font)")
 	g.addStdinFlag(cmd)
+	cmd.ValidArgsFunction = completeAnnotationFiles
+	completeFlag(cmd, "format", completeWords("dot", "svg", "png"))
+	completeFlag(cmd, "lang", completeWords("en", "zh"))
+	completeFlag(cmd, "focus", g.completeUnits)
+	completeFlag(cmd, "doc", g.completeDocuments)
+	completeFlag(cmd, "dispute", g.completeDisputes)
+	completeFlag(cmd, "split", completeFolders)
+	completeFlag(cmd, "font", cobra.FixedCompletions([]string{"ttc", "ttf", "otf"}, cobra.ShellCompDirectiveFilterFileExt))
 	return cmd
 }
 

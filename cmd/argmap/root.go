@@ -84,6 +84,7 @@ Exit status: 0 ok, 1 findings (invalid annotations), 2 usage error,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.corpusDir, "corpus", "", "load the corpus from `DIR` (a folder with corpus.yaml) instead of the embedded one")
+	completeFlag(root, "corpus", completeFolders)
 	root.SetFlagErrorFunc(flagError)
 	root.AddCommand(
 		newCorpusCommand(g),

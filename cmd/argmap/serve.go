@@ -68,6 +68,8 @@ Ctrl-C stops it.`,
 	f.BoolVar(&opts.public, "public", false, "allow an --addr beyond loopback, reachable from other machines")
 	f.StringSliceVar(&opts.allowHosts, "allow-host", nil, "also answer requests for host `NAME` (repeatable)")
 	f.StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	cmd.ValidArgsFunction = completeAnnotationFiles
+	completeFlag(cmd, "lang", completeWords("en", "zh", "both"))
 	return cmd
 }
 

@@ -35,6 +35,8 @@ Chinese counterpart.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language: en, zh or both")
+	cmd.ValidArgsFunction = g.completeRefs
+	completeFlag(cmd, "lang", completeWords("en", "zh", "both"))
 	return cmd
 }
 

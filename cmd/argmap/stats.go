@@ -26,5 +26,6 @@ built-in map by default; a map with errors is refused (exit status 1).`,
 		},
 	}
 	g.addStdinFlag(cmd)
+	cmd.ValidArgsFunction = completeAnnotationFiles
 	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -57,6 +58,9 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 findings,
 	f.BoolVar(&opts.listRules, "list-rules", false, "list the rules, one a line: id, severity, description")
 	f.StringVar(&opts.format, "format", "auto", "output `FORMAT`: text, json, github, sarif or auto")
 	f.StringVar(&opts.color, "color", "auto", "colour text output: auto, always or never (auto: on a terminal, unless NO_COLOR is set or TERM=dumb)")
+	cmd.ValidArgsFunction = completeAnnotationFiles
+	completeFlag(cmd, "format", completeWords(append(slices.Clone(diag.DiagnosticFormats), "auto")...))
+	completeFlag(cmd, "color", completeWords("auto", "always", "never"))
 	g.addStdinFlag(cmd)
 	return cmd
 }
