@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -50,7 +51,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 findings,
   argmap validate --format sarif > argmap.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			return runValidate(cmd.OutOrStdout(), g, opts)
+			return runValidate(cmd.OutOrStdout(), cmd.ErrOrStderr(), g, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -65,7 +66,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 findings,
 	return cmd
 }
 
-func runValidate(w io.Writer, g *globalOptions, opts *validateOptions) error {
+func runValidate(w, stderr io.Writer, g *globalOptions, opts *validateOptions) error {
 	format, err := diagnosticFormat(opts.format)
 	if err != nil {
 		return usageError(err)
@@ -93,6 +94,13 @@ func runValidate(w io.Writer, g *globalOptions, opts *validateOptions) error {
 	report := diag.NewReport(m, ds)
 	if err := diag.WriteDiagnostics(w, format, report, diag.DiagnosticOptions{Color: color, ToolVersion: toolVersion(), BaseDir: cwd}); err != nil {
 		return cannotRun(fmt.Errorf("writing diagnostics: %w", err))
+	}
+	if path := os.Getenv("GITHUB_STEP_SUMMARY"); format == "github" && path != "" {
+		if err := appendStepSummary(path, report); err != nil {
+			// The annotations are written; the summary is a convenience
+			// whose loss must not change the verdict.
+			fmt.Fprintf(stderr, "argmap: warning: writing the job summary: %v\n", err)
+		}
 	}
 	if argmap.Fails(ds, opts.strict) {
 		return silentExit(exitFindings)
@@ -140,6 +148,24 @@ func useColor(mode string, w io.Writer) (bool, error) {
 	return false, fmt.Errorf("--color %q: use auto, always or never", mode)
 }
 
+// appendStepSummary adds the report to a GitHub Actions job summary, the
+// Markdown file $GITHUB_STEP_SUMMARY names, which steps append to.
+func appendStepSummary(path string, report *diag.Report) error {
+	var b bytes.Buffer
+	if err := diag.WriteStepSummary(&b, report); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b.Bytes())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 func writeRules(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, r := range argmap.AllRules() {
@@ -148,10 +174,12 @@ func writeRules(w io.Writer) error {
 	return tw.Flush()
 }
 
-// toolVersion is argmap's module version, for SARIF.
+// toolVersion is argmap's module version, for SARIF: without the module
+// version's "v", since SARIF tools compare versions that begin with a
+// number; "(devel)" for a build outside a module version.
 func toolVersion() string {
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
+		return strings.TrimPrefix(info.Main.Version, "v")
 	}
 	return "(devel)"
 }

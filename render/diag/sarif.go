@@ -4,17 +4,21 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/docs"
 	"github.com/argmap/argmap/render"
 )
 
 // Where SARIF points people for argmap and its rules.
 const (
 	informationURI = "https://github.com/argmap/argmap"
-	rulesDocURI    = "https://github.com/argmap/argmap/blob/main/docs/annotations.md"
+	repositoryURI  = "https://github.com/argmap/argmap/blob/main/"
+	rulesDocURI    = repositoryURI + "docs/annotations.md"
 	sarifSchemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 )
 
@@ -43,13 +47,21 @@ type sarifDriver struct {
 
 type sarifRule struct {
 	ID                   string       `json:"id"`
-	Name                 string       `json:"name"`
+	Name                 string       `json:"name,omitempty"`
 	ShortDescription     sarifMessage `json:"shortDescription"`
 	FullDescription      sarifMessage `json:"fullDescription"`
 	DefaultConfiguration struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
-	HelpURI string `json:"helpUri"`
+	HelpURI string    `json:"helpUri"`
+	Help    sarifHelp `json:"help"`
+}
+
+// sarifHelp is a rule's help, in plain text and in Markdown, which GitHub
+// code scanning shows beside an alert.
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
 }
 
 type sarifMessage struct {
@@ -102,7 +114,11 @@ func WriteSARIF(w io.Writer, r *Report, opts DiagnosticOptions) error {
 		index[rule.ID] = i
 		sr := sarifRule{ID: rule.Name, Name: ruleName(rule.Name), HelpURI: rulesDocURI + "#" + rule.Name,
 			ShortDescription: sarifMessage{Text: rule.Description},
-			FullDescription:  sarifMessage{Text: upperFirst(rule.Description) + "."}}
+			FullDescription:  sarifMessage{Text: upperFirst(rule.Description) + "."},
+			Help:             ruleHelp(rule)}
+		if strings.EqualFold(sr.Name, sr.ID) {
+			sr.Name = "" // a name that only capitalises the id says nothing more
+		}
 		sr.DefaultConfiguration.Level = sarifLevel(rule.Severity)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sr)
 	}
@@ -178,4 +194,51 @@ func artifactURI(file, base string) string {
 	}
 	p = strings.TrimPrefix(filepath.ToSlash(filepath.Clean(p)), "./")
 	return (&url.URL{Path: p}).String()
+}
+
+// ruleHelp is a rule's section of docs/annotations.md, as Markdown with its
+// links made absolute, and as plain text. A rule without a section (a test
+// fails then) gets its description and the link to the docs.
+func ruleHelp(rule argmap.Rule) sarifHelp {
+	section := docs.RuleSection(rule.Name)
+	if section == "" {
+		text := upperFirst(rule.Description) + ". See " + rulesDocURI + "#" + rule.Name
+		return sarifHelp{Text: text, Markdown: text}
+	}
+	markdown := markdownLink.ReplaceAllStringFunc(section, func(link string) string {
+		m := markdownLink.FindStringSubmatch(link)
+		return "[" + m[1] + "](" + absoluteDocLink(m[2]) + ")"
+	})
+	return sarifHelp{Text: plainText(markdown), Markdown: markdown}
+}
+
+// markdownLink matches an inline Markdown link: [text](target).
+var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)\)`)
+
+// absoluteDocLink resolves a link of docs/annotations.md against the
+// repository, so that it works where SARIF viewers show the help.
+func absoluteDocLink(target string) string {
+	switch {
+	case strings.Contains(target, "://"):
+		return target
+	case strings.HasPrefix(target, "#"):
+		return rulesDocURI + target
+	}
+	return repositoryURI + path.Join("docs", target)
+}
+
+// plainText turns a rule's Markdown help into text: links become their text
+// with the address in brackets, emphasis and code marks go, code blocks stay
+// as their lines.
+func plainText(markdown string) string {
+	var lines []string
+	for _, line := range strings.Split(markdown, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			continue
+		}
+		line = markdownLink.ReplaceAllString(line, "$1 ($2)")
+		line = strings.NewReplacer("**", "", "`", "").Replace(line)
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
