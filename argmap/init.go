@@ -5,17 +5,15 @@ import (
 	"strings"
 )
 
-// SchemaURL is where the JSON Schema of the annotation format is published,
-// for the modeline of starter files.
-const SchemaURL = "https://raw.githubusercontent.com/argmap/argmap/main/docs/annotations.schema.json"
-
-// Starter returns a starter annotation file for the corpus: a header that
-// says how to fill it in, an empty map, and for every body paragraph of
-// every document with text a commented-out unit anchored there, to copy
-// into the units list. The file validates as it is.
-func Starter(c *Corpus) []byte {
+// Starter returns a starter annotation file for the corpus: a modeline that
+// points editors at the format's JSON Schema at schema (a path relative to
+// the file, or a URL), a header that says how to fill it in, an empty map,
+// and for every body paragraph of every document with text a
+// commented-out unit anchored there, to copy into the units list. The file
+// validates as it is.
+func Starter(c *Corpus, schema string) []byte {
 	var b strings.Builder
-	b.WriteString("# yaml-language-server: $schema=" + SchemaURL + "\n")
+	b.WriteString("# yaml-language-server: $schema=" + schema + "\n")
 	b.WriteString(`# A starter annotation file for argmap. To map the argument:
 #   1. Give the map a title.
 #   2. For each claim, rebuttal or concession, copy the unit stub of its
@@ -24,6 +22,8 @@ func Starter(c *Corpus) []byte {
 #      short line, and quote the passage exactly in each language.
 #   3. Link units with rebuts, undercuts, concedes and supports.
 #   4. Check with: argmap validate FILE; tidy with: argmap fmt -w FILE.
+# The first line points editors at the format's schema; argmap schema
+# prints it, and argmap init -o FILE writes it beside FILE.
 `)
 	fmt.Fprintf(&b, "argmap: %d\ntitle: \"\"\nunits: []\n", FormatVersion)
 	for _, d := range c.Chronological() {

@@ -12,7 +12,7 @@ func TestStarter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := Starter(c)
+	got := Starter(c, "annotations.schema.json")
 	t.Run("matches the golden file", func(t *testing.T) {
 		checkGolden(t, "testdata/fmt/init-embedded.golden", got)
 	})

@@ -26,7 +26,13 @@ const schemaFile = "../docs/annotations.schema.json"
 var (
 	schemaRules = []string{"unknown-key", "missing-field", "wrong-type", "invalid-id", "invalid-value"}
 	yamlRules   = []string{"yaml-syntax", "file-encoding", "file-too-large", "multiple-documents", "yaml-alias", "yaml-tag", "duplicate-key", "too-many-diagnostics"}
+	// idRules name ids of the corpus, which the schema knows only by
+	// their pattern.
+	idRules = []string{"unknown-document", "unknown-party"}
 )
+
+// idPattern is the schema's pattern of every id: lower-case kebab-case.
+const idPattern = "^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
 
 // TestSchemaAgreesWithTheLoader runs the schema over every sample. The
 // valid samples must pass; a sample whose golden holds a schema-level rule
@@ -64,7 +70,14 @@ func TestSchemaAgreesWithTheLoader(t *testing.T) {
 			})
 		default:
 			t.Run("the schema accepts the semantic problem of "+tc.file, func(t *testing.T) {
-				if errs := schema.check(t, path); len(errs) > 0 {
+				errs := schema.check(t, path)
+				if anyOf(rules, idRules) {
+					// Corpus ids are kebab-case: a document or party
+					// id that is not cannot name one, and the schema's
+					// pattern may say so first.
+					errs = slices.DeleteFunc(errs, func(e string) bool { return strings.Contains(e, "does not match "+idPattern) })
+				}
+				if len(errs) > 0 {
 					t.Errorf("the loader reports only %v, the schema rejects it: %v", rules, errs)
 				}
 			})
@@ -138,7 +151,7 @@ func anyOf(rules, set []string) bool {
 // jsonSchema is a validator of the subset of JSON Schema 2020-12 that
 // docs/annotations.schema.json uses: $ref to #/$defs, type, required,
 // properties, additionalProperties: false, enum, pattern, minLength,
-// minimum, items, oneOf and anyOf.
+// minimum, items, oneOf and anyOf (and examples, which constrains nothing).
 type jsonSchema struct {
 	root map[string]any
 }
@@ -153,7 +166,8 @@ func loadSchema(t *testing.T) *jsonSchema {
 	if err := json.Unmarshal(data, &root); err != nil {
 		t.Fatalf("%s: %v", schemaFile, err)
 	}
-	known := []string{"$schema", "$id", "$defs", "$ref", "title", "description", "type", "required", "properties",
+	// examples annotates; it constrains nothing.
+	known := []string{"$schema", "$id", "$defs", "$ref", "title", "description", "examples", "type", "required", "properties",
 		"additionalProperties", "enum", "pattern", "minLength", "minimum", "items", "oneOf", "anyOf"}
 	var walk func(sch map[string]any)
 	walk = func(sch map[string]any) {
@@ -328,4 +342,51 @@ func hasType(v any, ty string) bool {
 		return ty == "array"
 	}
 	return false
+}
+
+// TestSchemaOffersTheBuiltInCorpusAsExamples keeps the examples of doc,
+// reports and party, which editors offer as completions, the ids of the
+// corpus built into argmap.
+func TestSchemaOffersTheBuiltInCorpusAsExamples(t *testing.T) {
+	c := loadEmbedded(t)
+	var parties []string
+	for _, p := range c.Parties {
+		parties = append(parties, p.ID)
+	}
+	schema := loadSchema(t)
+	defs := schema.root["$defs"].(map[string]any)
+	property := func(def, name string) map[string]any {
+		return defs[def].(map[string]any)["properties"].(map[string]any)[name].(map[string]any)
+	}
+	for _, tc := range []struct {
+		where string
+		sch   map[string]any
+		want  []string
+	}{
+		{"span.doc", property("span", "doc"), c.DocumentIDs()},
+		{"reports", property("unit", "reports"), c.DocumentIDs()},
+		{"party", property("unit", "party"), parties},
+	} {
+		t.Run(tc.where, func(t *testing.T) {
+			var got []string
+			for _, x := range tc.sch["examples"].([]any) {
+				got = append(got, x.(string))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("examples %v, want the built-in corpus's %v", got, tc.want)
+			}
+			if tc.sch["pattern"] != idPattern {
+				t.Errorf("pattern %v, want %s", tc.sch["pattern"], idPattern)
+			}
+		})
+	}
+	for _, def := range []string{"id", "unit"} {
+		sch := defs[def].(map[string]any)
+		if def == "unit" {
+			sch = property("unit", "id")
+		}
+		if sch["pattern"] != idPattern {
+			t.Errorf("%s has pattern %v, want %s", def, sch["pattern"], idPattern)
+		}
+	}
 }

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/docs"
 	"github.com/spf13/cobra"
 )
 
@@ -26,11 +29,14 @@ every body paragraph of every document with text a commented-out unit
 anchored there, to copy into the units list and fill in.
 
 With -o the file is written atomically; an existing file is kept unless
---force is given.`,
+--force is given. The first line points editors at the format's JSON
+Schema in annotations.schema.json beside the file, so that they check it
+offline; -o writes that schema there too, unless the folder has one
+(argmap schema prints it).`,
 		Example: "  argmap init -o annotations/mine.yaml",
 		Args:    exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runInit(g, o, cmd.OutOrStdout())
+			return runInit(g, o, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the starter to `FILE` instead of standard output")
@@ -38,7 +44,7 @@ With -o the file is written atomically; an existing file is kept unless
 	return cmd
 }
 
-func runInit(g *globalOptions, o *initOptions, stdout io.Writer) error {
+func runInit(g *globalOptions, o *initOptions, stdout, stderr io.Writer) error {
 	c, err := g.loadCorpus()
 	if err != nil {
 		return err
@@ -50,5 +56,29 @@ func runInit(g *globalOptions, o *initOptions, stdout io.Writer) error {
 			return cannotRun(err)
 		}
 	}
-	return writeOutput(stdout, o.output, argmap.Starter(c))
+	if err := writeOutput(stdout, o.output, argmap.Starter(c, schemaFileName)); err != nil {
+		return err
+	}
+	if o.output == "" || o.output == "-" {
+		return nil
+	}
+	return writeSchemaBeside(stderr, o.output)
+}
+
+// writeSchemaBeside writes the annotation schema beside a starter file, where
+// its modeline points, unless a file of that name is there: the same schema
+// is left as it is, and another is kept, with a note.
+func writeSchemaBeside(stderr io.Writer, starter string) error {
+	path := filepath.Join(filepath.Dir(starter), schemaFileName)
+	existing, err := os.ReadFile(path)
+	switch {
+	case err == nil && bytes.Equal(existing, docs.AnnotationSchema):
+		return nil
+	case err == nil:
+		fmt.Fprintf(stderr, "argmap: note: kept %s, which is not this argmap's schema; argmap schema -o %s replaces it\n", path, path)
+		return nil
+	case !errors.Is(err, os.ErrNotExist):
+		return cannotRun(err)
+	}
+	return writeOutput(nil, path, docs.AnnotationSchema)
 }

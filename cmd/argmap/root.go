@@ -99,6 +99,7 @@ Exit status: 0 ok, 1 findings (invalid annotations), 2 usage error,
 		newDisputesCommand(g),
 		newFmtCommand(),
 		newInitCommand(g),
+		newSchemaCommand(),
 		newVersionCommand(),
 		newSVGWorkerCommand(),
 	)
