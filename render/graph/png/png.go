@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/png"
 	"math"
 
 	"github.com/argmap/argmap/render/graph"
@@ -51,8 +50,7 @@ func PNG(dot []byte, opts PNGOptions) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("render: encoding PNG: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -1,0 +1,62 @@
+package png
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	stdpng "image/png"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestEncodeKeepsEveryPixel(t *testing.T) {
+	diagram, err := Image([]byte(`digraph { a [label="claim", style=filled, fillcolor="#ddeeff"]; a -> b [style=dashed] }`), PNGOptions{DPI: 96})
+	if err != nil {
+		t.Fatal(err)
+	}
+	translucent := image.NewRGBA(image.Rect(0, 0, 70, 3))
+	for x := range 70 {
+		translucent.SetRGBA(x, 0, color.RGBA{uint8(x), uint8(2 * x), 0, uint8(x)})       // premultiplied: r, g <= a
+		translucent.SetRGBA(x, 1, color.RGBA{0, 0, uint8(3 * x), 255})                   // opaque
+		translucent.SetRGBA(x, 2, color.RGBA{uint8(x / 2), uint8(x / 3), uint8(x), 200}) // some alpha
+	}
+	noise := image.NewRGBA(image.Rect(0, 0, 400, 300)) // more than one IDAT chunk
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range noise.Pix {
+		noise.Pix[i] = uint8(rng.Uint32())
+		if i%4 == 3 {
+			noise.Pix[i] = 255
+		}
+	}
+	cases := map[string]*image.RGBA{
+		"a drawn diagram":          diagram,
+		"translucent pixels":       translucent,
+		"a sub-image":              diagram.SubImage(image.Rect(3, 5, 40, 30)).(*image.RGBA),
+		"noise, in several chunks": noise,
+		"one pixel":                image.NewRGBA(image.Rect(0, 0, 1, 1)),
+	}
+	for name, img := range cases {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := encode(&buf, img); err != nil {
+				t.Fatal(err)
+			}
+			got, err := stdpng.Decode(&buf)
+			if err != nil {
+				t.Fatalf("image/png cannot read it: %v", err)
+			}
+			b := img.Bounds()
+			if got.Bounds().Dx() != b.Dx() || got.Bounds().Dy() != b.Dy() {
+				t.Fatalf("size %v, want %v", got.Bounds(), b)
+			}
+			for y := 0; y < b.Dy(); y++ {
+				for x := 0; x < b.Dx(); x++ {
+					want := color.NRGBAModel.Convert(img.At(b.Min.X+x, b.Min.Y+y))
+					if have := color.NRGBAModel.Convert(got.At(got.Bounds().Min.X+x, got.Bounds().Min.Y+y)); have != want {
+						t.Fatalf("pixel (%d, %d) is %v, want %v", x, y, have, want)
+					}
+				}
+			}
+		})
+	}
+}
