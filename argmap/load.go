@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -74,26 +76,96 @@ func (l *loader) report(r Range, rule RuleID, detail, format string, args ...any
 // last returns the diagnostic just reported, to attach related places.
 func (l *loader) last() *Diagnostic { return &l.diags[len(l.diags)-1] }
 
-func (l *loader) loadFile(in Input) {
+// parsedFile is an annotation file decoded into YAML nodes: what parseFile
+// does apart from the loader, so that files parse in parallel.
+type parsedFile struct {
+	tooLarge    bool
+	encoding    encodingError
+	badEncoding bool
+	lines       []string // the file's lines, for ranges
+	doc, next   yaml.Node
+	docErr      error // from decoding the first document
+	nextErr     error // from looking for a second one
+}
+
+// parseFile decodes a file's first YAML document and looks for a second,
+// unless the file is too large or not UTF-8 text.
+func parseFile(in Input) *parsedFile {
+	p := &parsedFile{}
+	if len(in.Data) > MaxFileSize {
+		p.tooLarge = true
+		return p
+	}
+	if r, ok := encodingProblem(in.Data); !ok {
+		p.encoding, p.badEncoding = r, true
+		return p
+	}
+	data := bytes.TrimPrefix(in.Data, []byte("\uFEFF"))
+	p.lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if p.docErr = dec.Decode(&p.doc); p.docErr == nil {
+		p.nextErr = dec.Decode(&p.next)
+	}
+	return p
+}
+
+// parseFiles parses the inputs on up to GOMAXPROCS goroutines, at most two
+// files a goroutine ahead of use, and hands them to use in input order, so
+// that the diagnostics come out as from one goroutine while memory holds a
+// few files' YAML nodes, never the whole map's. It returns when every
+// goroutine it started has ended.
+func parseFiles(inputs []Input, use func(Input, *parsedFile)) {
+	workers := min(runtime.GOMAXPROCS(0), len(inputs))
+	if workers < 2 {
+		for _, in := range inputs {
+			use(in, parseFile(in))
+		}
+		return
+	}
+	parsed := make([]chan *parsedFile, len(inputs))
+	for i := range parsed {
+		parsed[i] = make(chan *parsedFile, 1)
+	}
+	ahead := make(chan struct{}, 2*workers) // a token for each file given out and not yet used
+	todo := make(chan int)
+	var running sync.WaitGroup
+	running.Go(func() {
+		defer close(todo)
+		for i := range inputs {
+			ahead <- struct{}{}
+			todo <- i
+		}
+	})
+	for range workers {
+		running.Go(func() {
+			for i := range todo {
+				parsed[i] <- parseFile(inputs[i])
+			}
+		})
+	}
+	for i, in := range inputs {
+		use(in, <-parsed[i])
+		<-ahead
+	}
+	running.Wait()
+}
+
+func (l *loader) loadFile(in Input, p *parsedFile) {
 	l.file = &File{Path: in.Path, Data: in.Data}
 	l.m.Files = append(l.m.Files, l.file)
 	l.count, l.capped = 0, false
 	start := Range{Position{1, 1}, Position{1, 1}}
-	if len(in.Data) > MaxFileSize {
+	if p.tooLarge {
 		l.report(start, RuleFileTooLarge, "split the map into several files; all files given together form one map",
 			"the file is larger than the %d bytes an annotation file may have", MaxFileSize)
 		return
 	}
-	data := in.Data
-	if r, ok := encodingProblem(data); !ok {
-		l.report(r.Range, RuleFileEncoding, "save the file as UTF-8 text", "%s", r.message)
+	if p.badEncoding {
+		l.report(p.encoding.Range, RuleFileEncoding, "save the file as UTF-8 text", "%s", p.encoding.message)
 		return
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	l.lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
+	l.lines = p.lines
+	if err := p.docErr; err != nil {
 		if errors.Is(err, io.EOF) {
 			l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
 			return
@@ -101,19 +173,18 @@ func (l *loader) loadFile(in Input) {
 		l.syntaxError(err)
 		return
 	}
-	var next yaml.Node
-	if err := dec.Decode(&next); err == nil {
-		l.report(l.rangeOf(&next), RuleMultipleDocuments, "one annotation file holds one YAML document; put the others in files of their own",
+	if err := p.nextErr; err == nil {
+		l.report(l.rangeOf(&p.next), RuleMultipleDocuments, "one annotation file holds one YAML document; put the others in files of their own",
 			"the file holds a second YAML document")
 	} else if !errors.Is(err, io.EOF) {
 		l.syntaxError(err)
 	}
-	if len(doc.Content) == 0 {
+	if len(p.doc.Content) == 0 {
 		l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
 		return
 	}
-	l.hostileNodes(doc.Content[0])
-	l.top(doc.Content[0])
+	l.hostileNodes(p.doc.Content[0])
+	l.top(p.doc.Content[0])
 }
 
 type encodingError struct {

@@ -10,9 +10,7 @@ import "strings"
 func Validate(c *Corpus, inputs []Input) (*Map, []Diagnostic) {
 	m := &Map{Corpus: c, byID: map[string]*Unit{}}
 	l := &loader{corpus: c, m: m, unknownReports: map[*Unit]bool{}}
-	for _, in := range inputs {
-		l.loadFile(in)
-	}
+	parseFiles(inputs, l.loadFile)
 	l.count, l.capped = 0, false // later checks are bounded by the map's size, not per file
 	l.resolveSpans()
 	l.derive()
