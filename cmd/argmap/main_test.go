@@ -23,11 +23,25 @@ func TestMain(m *testing.M) {
 // runs a program like exec and checks its exit status: the statuses are
 // documented, so a script says which one it expects, not merely that the
 // command failed.
+//
+// The scripts share one user cache folder of their own, filled by one run
+// before they start, so that go-graphviz's module is compiled once for all
+// of them, and nothing is written to the home testscript names (/no-home).
 func TestScripts(t *testing.T) {
+	cache := t.TempDir()
+	warm := exec.Command("argmap", "version") // the test binary, as TestMain put it on PATH
+	warm.Env = append(os.Environ(), "XDG_CACHE_HOME="+cache)
+	if out, err := warm.CombinedOutput(); err != nil {
+		t.Fatalf("argmap version: %v\n%s", err, out)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits},
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("XDG_CACHE_HOME", cache)
+			return nil
+		},
 	})
 }
 
