@@ -53,24 +53,33 @@ type loader struct {
 }
 
 func (l *loader) report(r Range, rule RuleID, detail, format string, args ...any) {
-	severity := rule.Rule().Severity
+	if l.capped {
+		l.add(Diagnostic{Severity: rule.Rule().Severity}) // only its severity counts
+		return
+	}
+	l.add(Diagnostic{File: l.file.Path, Range: r, Severity: rule.Rule().Severity, Rule: rule,
+		Message: fmt.Sprintf(format, args...), Detail: detail})
+}
+
+// add appends a diagnostic, within the bound of maxDiagnosticsPerFile: past
+// it, one too-many-diagnostics stands for the rest.
+func (l *loader) add(d Diagnostic) {
 	if l.capped {
 		// The summary is as severe as the worst problem it stands for, so
 		// that a file of many warnings does not fail as if it had errors.
-		if cap := &l.diags[l.capAt]; severity < cap.Severity {
-			cap.Severity = severity
+		if cap := &l.diags[l.capAt]; d.Severity < cap.Severity {
+			cap.Severity = d.Severity
 		}
 		return
 	}
 	if l.count >= maxDiagnosticsPerFile {
 		l.capped, l.capAt = true, len(l.diags)
-		l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: severity, Rule: RuleTooManyDiagnostics,
+		l.diags = append(l.diags, Diagnostic{File: d.File, Range: d.Range, Severity: d.Severity, Rule: RuleTooManyDiagnostics,
 			Message: fmt.Sprintf("more than %d problems in this file; the rest are not reported", maxDiagnosticsPerFile)})
 		return
 	}
 	l.count++
-	l.diags = append(l.diags, Diagnostic{File: l.file.Path, Range: r, Severity: severity, Rule: rule,
-		Message: fmt.Sprintf(format, args...), Detail: detail})
+	l.diags = append(l.diags, d)
 }
 
 // last returns the diagnostic just reported, to attach related places.

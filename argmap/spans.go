@@ -2,24 +2,46 @@ package argmap
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
 
 // resolveSpans finds every quote of every unit in its paragraph and reports
 // what does not match the text.
+//
+// Units are resolved on every core, each into diagnostics of its own, which
+// are then reported in unit order, as one goroutine would.
 func (l *loader) resolveSpans() {
-	for _, u := range l.m.Units {
-		p := u.Span.Paragraph
-		if p == nil {
-			continue
-		}
-		l.file = u.File
-		for _, lang := range l.corpus.Languages {
-			if q := u.Span.Quotes[lang]; q != nil {
-				l.resolveQuote(u, q)
+	units := l.m.Units
+	found := make([][]Diagnostic, len(units))
+	var next atomic.Int64
+	var running sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(units)) {
+		running.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(units); i = int(next.Add(1)) - 1 {
+				u := units[i]
+				if u.Span.Paragraph == nil {
+					continue
+				}
+				one := &loader{corpus: l.corpus, m: l.m, file: u.File}
+				for _, lang := range l.corpus.Languages {
+					if q := u.Span.Quotes[lang]; q != nil {
+						one.resolveQuote(u, q)
+					}
+				}
+				found[i] = one.diags
 			}
+		})
+	}
+	running.Wait()
+	for i, ds := range found {
+		l.file = units[i].File
+		for _, d := range ds {
+			l.add(d)
 		}
 	}
 }
