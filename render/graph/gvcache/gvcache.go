@@ -17,9 +17,12 @@
 // (or, without a user cache folder, $TMPDIR/argmap-<uid>/graphviz/<key>),
 // where <key> names the versions of go-graphviz and wazero this binary was
 // built with (from its build information) and the platform, so that no
-// other version's format is ever found there. Each folder from argmap down
-// is created with mode 0700 and must be a real directory (not a symbolic
-// link) owned by the current user, private to it, and writable.
+// other version's format is ever found there; the folders of other keys
+// belong to other builds of argmap and are left alone. Each folder from
+// argmap down is created with mode 0700 and must be a real directory (not
+// a symbolic link) owned by the current user; one that others may read is
+// closed to them. When wazero will have to write (no vouched file), the
+// folder must also take a new file.
 //
 // This package never reads wazero's file format. Instead it keeps a seal
 // beside the cache: the name, size and CRC-32C of every file go-graphviz's
