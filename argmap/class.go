@@ -102,7 +102,7 @@ func (cc *ClassComparison) pool() {
 		byParagraph = append(byParagraph, g.Comparison.ByParagraph())
 		byDispute = append(byDispute, g.Comparison.ByDispute())
 	}
-	cc.ByParagraph = poolParts(byParagraph, func(a, b Part) int { return compareParagraphs(a.Paragraph, b.Paragraph) })
+	cc.ByParagraph = poolParts(byParagraph, func(a, b Part) int { return CompareParagraphs(a.Paragraph, b.Paragraph) })
 	disputeIndex := map[string]int{}
 	for i, d := range cc.Key.Disputes() {
 		disputeIndex[d.ID] = i

@@ -327,10 +327,22 @@ func quoteLanguages(keyUnits []*Unit, key []int, otherUnits []*Unit, other []int
 	return langs
 }
 
-// scope picks the units and relations of both maps that the assignment
-// counts.
-func (c *Comparison) scope() {
-	a := c.Assignment
+// Units returns the key's units that the assignment holds, in key order.
+func (a Assignment) Units(key *Map) []*Unit {
+	holds, _ := a.filters()
+	var out []*Unit
+	for _, u := range key.Units {
+		if holds(u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// filters returns whether the assignment holds a key unit, and whether a
+// unit of the other map lies in the assignment's paragraphs (before
+// matching decides whether it counts).
+func (a Assignment) filters() (holds, inParagraphs func(*Unit) bool) {
 	var keyParas, otherParas map[paragraphKey]bool
 	if len(a.Paragraphs) > 0 {
 		keyParas = map[paragraphKey]bool{}
@@ -353,9 +365,20 @@ func (c *Comparison) scope() {
 		}
 		otherParas = disputeParas
 	}
+	holds = func(u *Unit) bool {
+		return (keyParas == nil || keyParas[keyOf(u.Span.Paragraph)]) && (inDispute == nil || inDispute[u])
+	}
+	inParagraphs = func(u *Unit) bool { return otherParas == nil || otherParas[keyOf(u.Span.Paragraph)] }
+	return holds, inParagraphs
+}
+
+// scope picks the units and relations of both maps that the assignment
+// counts.
+func (c *Comparison) scope() {
+	holds, inParagraphs := c.Assignment.filters()
 	inKey := map[*Unit]bool{}
 	for _, u := range c.Key.Units {
-		if (keyParas == nil || keyParas[keyOf(u.Span.Paragraph)]) && (inDispute == nil || inDispute[u]) {
+		if holds(u) {
 			inKey[u] = true
 			c.keyUnits = append(c.keyUnits, u)
 		}
@@ -363,7 +386,7 @@ func (c *Comparison) scope() {
 	c.inOther = map[*Unit]bool{}
 	for _, u := range c.Other.Units {
 		ku := c.otherMatch[u]
-		if (otherParas == nil || otherParas[keyOf(u.Span.Paragraph)]) && (ku == nil || inKey[ku]) {
+		if inParagraphs(u) && (ku == nil || inKey[ku]) {
 			c.inOther[u] = true
 			c.otherUnits = append(c.otherUnits, u)
 		} else {

@@ -191,13 +191,14 @@ func (c *Comparison) ByParagraph() []Part {
 	for _, p := range parts {
 		out = append(out, *p)
 	}
-	slices.SortFunc(out, func(a, b Part) int { return compareParagraphs(a.Paragraph, b.Paragraph) })
+	slices.SortFunc(out, func(a, b Part) int { return CompareParagraphs(a.Paragraph, b.Paragraph) })
 	return out
 }
 
-// compareParagraphs orders paragraphs as a reader meets them: by their
-// letter's date, then the letter's id, then their place in it; nil last.
-func compareParagraphs(a, b *Paragraph) int {
+// CompareParagraphs orders paragraphs as a reader meets them, for sorting:
+// by their letter's date, then the letter's id, then their place in it;
+// nil last.
+func CompareParagraphs(a, b *Paragraph) int {
 	switch {
 	case a == nil || b == nil:
 		if a == b {
