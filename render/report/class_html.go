@@ -25,7 +25,7 @@ var (
 	// classCSP allows the page's own style and nothing else: the report
 	// runs no script and loads nothing, whatever a file name or an
 	// annotation holds.
-	classCSP = "default-src 'none'; style-src " + styleHash(classCSS)
+	classCSP = "default-src 'none'; img-src data:; style-src " + styleHash(classCSS)
 )
 
 func mustRead(name string) string {

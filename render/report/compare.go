@@ -43,7 +43,7 @@ func WriteComparisonText(w io.Writer, c *argmap.Comparison, keyName, otherName s
 	if len(c.Disagreements) == 0 {
 		b.WriteString("\nno disagreement\n")
 	} else {
-		fmt.Fprintf(&b, "\n%d disagreements:\n", len(c.Disagreements))
+		fmt.Fprintf(&b, "\n%d %s:\n", len(c.Disagreements), plural(len(c.Disagreements), "disagreement", "disagreements"))
 	}
 	for _, d := range c.Disagreements {
 		fmt.Fprintf(&b, "\n%s: %s\n", d.Kind, d.Message)
