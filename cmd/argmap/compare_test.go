@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -39,5 +40,28 @@ func TestCompareScriptHoldsTheWorkedClass(t *testing.T) {
 	}
 	if len(copies) != len(originals) {
 		t.Errorf("the script holds %d files, argmap's testdata %d", len(copies), len(originals))
+	}
+}
+
+// TestTheGuidesExerciseOutputIsWhatCompareSays runs the reading guide's
+// first exercise on its sample answer and finds every line the guide shows.
+func TestTheGuidesExerciseOutputIsWhatCompareSays(t *testing.T) {
+	guide, err := os.ReadFile("../../docs/armistice-1953.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(guide), "It compares like this:\n\n```\n")
+	shown, _, closed := strings.Cut(after, "```")
+	if !ok || !closed {
+		t.Fatal("the guide no longer shows the exercise's output after \"It compares like this:\"")
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"compare", "../../docs/exercises/clark-3-key.yaml", "../../docs/exercises/clark-3-student.yaml"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("argmap compare exited %d: %s", code, stderr.String())
+	}
+	for _, line := range strings.Split(strings.TrimSpace(shown), "\n") {
+		if !strings.Contains(stdout.String(), line+"\n") {
+			t.Errorf("the guide shows %q; argmap compare prints:\n%s", line, stdout.String())
+		}
 	}
 }

@@ -131,3 +131,22 @@ func TestTheClassReportEscapesWhatStudentsWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareJSONFollowsItsSchema(t *testing.T) {
+	schema := rendertest.LoadSchema(t, "../../docs/compare-json.schema.json")
+	r := theClass(t, argmap.English)
+	t.Run("a class", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := report.WriteClassJSON(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		rendertest.CheckSchema(t, schema, b.Bytes())
+	})
+	t.Run("one student", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := report.WriteComparisonJSON(&b, r.Grades[1].Comparison, "class-key.yaml", "class/ben.yaml"); err != nil {
+			t.Fatal(err)
+		}
+		rendertest.CheckSchema(t, schema, b.Bytes())
+	})
+}
