@@ -3,10 +3,12 @@ package argmap_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/seeds"
 )
 
 // The class of testdata/compare/class, against testdata/compare/class-key.yaml.
@@ -288,4 +290,70 @@ func TestAnAssignedDisputeCountsItsParagraphsButNotOtherDisputesUnits(t *testing
 	if len(cc.ByDispute) != 2 || cc.ByDispute[0].ID() != "serious" || cc.ByDispute[1].ID() != "" {
 		t.Errorf("by dispute: %d parts, want serious then dana's X1 in no dispute", len(cc.ByDispute))
 	}
+}
+
+// FuzzCompareClass grades an arbitrary file as one more student of the
+// worked class: whether it validates or not, nothing may panic, the class
+// must still count every other student, and no figure may leave [0, 1]
+// (kappa [-1, 1]).
+func FuzzCompareClass(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/compare/class/*.yaml")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("units: ["))
+	key := compareMapOrFatal(f, "testdata/compare/class-key.yaml")
+	var class []argmap.Submission
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		class = append(class, argmap.Submission{Name: p, Input: argmap.Input{Path: p, Data: data}})
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		subs := append(slices.Clone(class), argmap.Submission{Name: "fuzz", Input: argmap.Input{Path: "fuzz.yaml", Data: data}})
+		cc := argmap.CompareClass(key, subs, argmap.Assignment{})
+		if len(cc.Grades) != len(subs) || cc.Valid < len(class)-1 {
+			t.Fatalf("%d grades, %d valid", len(cc.Grades), cc.Valid)
+		}
+		for _, g := range cc.Grades {
+			if !g.Valid() {
+				continue
+			}
+			c := g.Comparison
+			for _, s := range []argmap.Score{c.Units, c.Relations, c.Links} {
+				for _, x := range []float64{s.Precision, s.Recall, s.F1} {
+					if x < 0 || x > 1 || x != x {
+						t.Fatalf("%s: a score out of range: %+v", g.Name, s)
+					}
+				}
+			}
+			if c.Kappa != nil && (*c.Kappa < -1 || *c.Kappa > 1) {
+				t.Fatalf("%s: kappa %v", g.Name, *c.Kappa)
+			}
+			_ = c.ByParagraph()
+			_ = c.ByDispute()
+		}
+	})
+}
+
+func compareMapOrFatal(f *testing.F, path string) *argmap.Map {
+	c, err := argmap.LoadCorpus(seeds.FS, "embedded")
+	if err != nil {
+		f.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	m, ds := argmap.Validate(c, []argmap.Input{{Path: path, Data: data}})
+	if argmap.Fails(ds, false) {
+		f.Fatalf("%s does not validate", path)
+	}
+	return m
 }
