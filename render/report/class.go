@@ -95,7 +95,15 @@ func WriteClassText(w io.Writer, r ClassReport) error {
 			outside += g.Comparison.Outside
 		}
 	}
-	rows = append(rows, append([]string{"class", "pooled"}, append(figureCells(cc.Total, "-"), strconv.Itoa(outside))...))
+	classRow := []string{"class", "pooled"}
+	if cc.Valid == 0 {
+		for range len(figureHeads) + 1 {
+			classRow = append(classRow, "-")
+		}
+	} else {
+		classRow = append(classRow, append(figureCells(cc.Total, "-"), strconv.Itoa(outside))...)
+	}
+	rows = append(rows, classRow)
 	writeColumns(b, rows, 2)
 	for _, section := range []struct {
 		title, head string
@@ -241,7 +249,9 @@ var classCSVHead = []string{"row", "student", "file", "status", "errors", "part"
 // for each student and then the class a row for the whole assignment
 // (part "all"), one per paragraph and one per dispute ("(none)" for what
 // belongs to no dispute). An invalid student has one row, status invalid,
-// with its number of errors and no figures. Ratios have six decimals; an
+// with its number of errors and no figures. The class's rows have status
+// pooled and, as errors, the number of invalid files; with no student
+// compared, one row without figures. Ratios have six decimals; an
 // undefined kappa is empty. Text cells that a spreadsheet would read as a
 // formula are prefixed with an apostrophe.
 func WriteClassCSV(w io.Writer, r ClassReport) error {
@@ -251,8 +261,7 @@ func WriteClassCSV(w io.Writer, r ClassReport) error {
 		_ = cw.Write(cells) // errors surface from Flush
 	}
 	write(classCSVHead)
-	rowsOf := func(kind, name, file string, total argmap.Tally, outside string, byParagraph, byDispute []argmap.Part) {
-		lead := []string{kind, safeCell(name), safeCell(file), "ok", "0"}
+	rowsOf := func(lead []string, total argmap.Tally, outside string, byParagraph, byDispute []argmap.Part) {
 		write(append(append(slices.Clone(lead), "all", ""), csvFigures(total, outside)...))
 		for _, p := range byParagraph {
 			write(append(append(slices.Clone(lead), "paragraph", p.ID()), csvFigures(p.Tally, "")...))
@@ -272,9 +281,15 @@ func WriteClassCSV(w io.Writer, r ClassReport) error {
 			continue
 		}
 		c := g.Comparison
-		rowsOf("student", g.Name, g.Path, c.Tally, strconv.Itoa(c.Outside), c.ByParagraph(), c.ByDispute())
+		rowsOf([]string{"student", safeCell(g.Name), safeCell(g.Path), "ok", "0"}, c.Tally, strconv.Itoa(c.Outside), c.ByParagraph(), c.ByDispute())
 	}
-	rowsOf("class", "", "", cc.Total, "", cc.ByParagraph, cc.ByDispute)
+	classLead := []string{"class", "", "", "pooled", strconv.Itoa(len(cc.Grades) - cc.Valid)}
+	if cc.Valid == 0 {
+		row := append(classLead, "all", "")
+		write(append(row, make([]string, len(classCSVHead)-len(row))...))
+	} else {
+		rowsOf(classLead, cc.Total, "", cc.ByParagraph, cc.ByDispute)
+	}
 	cw.Flush()
 	return cw.Error()
 }
@@ -330,11 +345,11 @@ type studentJSON struct {
 }
 
 type classFiguresJSON struct {
-	Students    int         `json:"students"`
-	Compared    int         `json:"compared"`
-	Figures     figuresJSON `json:"figures"`
-	ByParagraph []partJSON  `json:"by_paragraph"`
-	ByDispute   []partJSON  `json:"by_dispute"`
+	Students    int          `json:"students"`
+	Compared    int          `json:"compared"`
+	Figures     *figuresJSON `json:"figures"`
+	ByParagraph []partJSON   `json:"by_paragraph"`
+	ByDispute   []partJSON   `json:"by_dispute"`
 }
 
 type figuresJSON struct {
@@ -385,8 +400,8 @@ func partsJSON(kind string, parts []argmap.Part) []partJSON {
 
 // WriteClassJSON writes the class report as JSON: the key and assignment,
 // every student with status, errors (all of them), figures, parts and
-// disagreements, the class's pooled figures and parts, and every passage
-// missed or mistyped. Lists are never null; ratios have six decimals.
+// disagreements, the class's pooled figures (null when no student was
+// compared) and parts, and every passage missed or mistyped. Lists are never null; ratios have six decimals.
 func WriteClassJSON(w io.Writer, r ClassReport) error {
 	cc := r.ClassComparison
 	out := classJSON{Key: r.KeyName, Assignment: assignmentOf(cc.Assignment), Students: []studentJSON{}, Trouble: []troubleJSON{}}
@@ -403,8 +418,12 @@ func WriteClassJSON(w io.Writer, r ClassReport) error {
 		}
 		out.Students = append(out.Students, s)
 	}
-	out.Class = classFiguresJSON{Students: len(cc.Grades), Compared: cc.Valid, Figures: figuresOf(cc.Total),
+	out.Class = classFiguresJSON{Students: len(cc.Grades), Compared: cc.Valid,
 		ByParagraph: partsJSON("paragraph", cc.ByParagraph), ByDispute: partsJSON("dispute", cc.ByDispute)}
+	if cc.Valid > 0 {
+		f := figuresOf(cc.Total)
+		out.Class.Figures = &f
+	}
 	for _, t := range cc.Trouble {
 		tj := troubleJSON{Unit: t.Unit.ID, Count: t.Count(), Missed: []string{}, Mistyped: []mistypingJSON{}, Passage: t.Passage}
 		if rel := t.Relation; rel != nil {

@@ -128,20 +128,21 @@ func WriteClassHTML(w io.Writer, r ClassReport) error {
 	outside := 0
 	for _, g := range cc.Grades {
 		if !g.Valid() {
-			cells := make([]string, len(figureHeads)+1)
-			for i := range cells {
-				cells[i] = "–"
-			}
 			page.Students = append(page.Students, studentRow{Name: g.Name, Status: say(render.MsgLabelled, say(render.MsgStatusInvalid), errorCount(lang, len(g.Errors))),
-				Cells: cells, Invalid: true})
+				Cells: dashes(len(figureHeads) + 1), Invalid: true})
 			continue
 		}
 		outside += g.Comparison.Outside
 		page.Students = append(page.Students, studentRow{Name: g.Name, Status: say(render.MsgStatusOK),
 			Cells: append(figureCells(g.Comparison.Tally, undefined), strconv.Itoa(g.Comparison.Outside))})
 	}
-	page.Students = append(page.Students, studentRow{Name: say(render.MsgClassPooled), Status: "",
-		Cells: append(figureCells(cc.Total, undefined), strconv.Itoa(outside)), Class: true})
+	classRow := studentRow{Name: say(render.MsgClassPooled), Class: true}
+	if cc.Valid == 0 {
+		classRow.Cells = dashes(len(figureHeads) + 1)
+	} else {
+		classRow.Cells = append(figureCells(cc.Total, undefined), strconv.Itoa(outside))
+	}
+	page.Students = append(page.Students, classRow)
 
 	paragraphs := partTable{ID: "by-paragraph", Title: say(render.MsgByParagraph), Heads: append([]string{say(render.MsgParagraph)}, figureHeads...)}
 	for _, p := range cc.ByParagraph {
@@ -236,6 +237,15 @@ func paragraphIn(lang argmap.Lang, p *argmap.Paragraph) string {
 // unitIn names a unit in a language: its kind, id and summary.
 func unitIn(lang argmap.Lang, u *argmap.Unit) string {
 	return render.Say(lang, render.MsgLabelled, render.KindName(lang, u.Kind)+" "+u.ID, summaryIn(lang, u))
+}
+
+// dashes are the cells of a row without figures.
+func dashes(n int) []string {
+	cells := make([]string, n)
+	for i := range cells {
+		cells[i] = "–"
+	}
+	return cells
 }
 
 func errorCount(lang argmap.Lang, n int) string {

@@ -142,6 +142,18 @@ func TestCompareJSONFollowsItsSchema(t *testing.T) {
 		}
 		rendertest.CheckSchema(t, schema, b.Bytes())
 	})
+	t.Run("a class where no file validates", func(t *testing.T) {
+		broken := report.ClassReport{ClassComparison: argmap.CompareClass(r.Key,
+			[]argmap.Submission{{Name: "x", Input: argmap.Input{Path: "x.yaml", Data: []byte("units: [")}}}, argmap.Assignment{})}
+		var b bytes.Buffer
+		if err := report.WriteClassJSON(&b, broken); err != nil {
+			t.Fatal(err)
+		}
+		rendertest.CheckSchema(t, schema, b.Bytes())
+		if !strings.Contains(b.String(), `"figures": null`) {
+			t.Errorf("a class of no valid file has figures:\n%s", b.String())
+		}
+	})
 	t.Run("one student", func(t *testing.T) {
 		var b bytes.Buffer
 		if err := report.WriteComparisonJSON(&b, r.Grades[1].Comparison, "class-key.yaml", "class/ben.yaml"); err != nil {
