@@ -43,8 +43,8 @@ Each STUDENT is a file, one student's map, or a folder whose every *.yaml
 and *.yml file is one student, named by its file name.
 
 With one STUDENT file, compare prints that student's figures and every
-disagreement with its passage (text or json), and refuses a map with errors,
-as before. With several, or a folder, it prints a class report: one row per
+disagreement with its passage (text or json), and refuses a map with errors
+(its errors go to standard error). With several, or a folder, it prints a class report: one row per
 student, the class's figures pooled over every student compared, per
 paragraph and per dispute, and the passages the class most often missed or
 mistyped. A student file that does not validate is reported as invalid, with
@@ -54,7 +54,7 @@ or Chinese (--lang zh).
 
 --doc, --paragraphs and --dispute limit the key to the assignment: key units
 outside it do not count as missed, and the students' units outside it do not
-count as extra. --paragraphs takes references as argmap show does
+count as extra (the reports count them apart, as outside). --paragraphs takes references as argmap show does
 (clark-1953-06-29:1,3), several separated by spaces or by repeating the
 flag; --doc takes whole documents; --dispute a dispute of the key (argmap
 disputes KEY lists them). Paragraphs and a dispute together mean the
