@@ -133,8 +133,8 @@ type Document struct {
 	Note       string
 	Sources    map[Lang]*Source // the source each language's text was cut from, if declared
 	TextFiles  map[Lang]string  // file of each language, relative to the corpus folder
-	Paragraphs []*Paragraph    // every paragraph, in reading order
-	Line       int             // line of the document's entry in the manifest
+	Paragraphs []*Paragraph     // every paragraph, in reading order
+	Line       int              // line of the document's entry in the manifest
 }
 
 // TitleIn returns the document's title in a language, or its title in the

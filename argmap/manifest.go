@@ -414,9 +414,10 @@ func (l *manifestLoader) source(n *yaml.Node) {
 	}
 	if sumNode != nil {
 		if got := sha256Hex(raw); got != strings.ToLower(s.SHA256) {
+			// The texts are still checked against the file as it is:
+			// one problem need not hide the others.
 			l.report(l.rangeOf(sumNode), RuleSourceChecksum, "the source must be kept byte for byte; if it was replaced on purpose, put the new sum here",
 				"source %q: %s has SHA-256 %s, the manifest says %s", id, file, got, s.SHA256)
-			return
 		}
 	}
 	s.Text = cleanText(string(raw))

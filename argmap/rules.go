@@ -55,19 +55,19 @@ const (
 	RuleUnannotatedDocument // unannotated-document
 	RuleUnrelatedUnit       // unrelated-unit
 	// The corpus.
-	RuleCorpusFile        // corpus-file
-	RuleLanguageTag       // language-tag
-	RuleUnknownLanguage   // unknown-language
-	RuleMissingText       // missing-text
-	RuleUnknownReference  // unknown-reference
-	RuleInvalidDate       // invalid-date
-	RuleReplyChronology   // reply-chronology
-	RuleReplyCycle        // reply-cycle
-	RuleParagraphRole     // paragraph-role
-	RuleParagraphCount    // paragraph-count
-	RuleSourceChecksum    // source-checksum
-	RuleTextNotVerbatim   // text-not-verbatim
-	RuleCorpusManifest    // corpus-manifest
+	RuleCorpusFile       // corpus-file
+	RuleLanguageTag      // language-tag
+	RuleUnknownLanguage  // unknown-language
+	RuleMissingText      // missing-text
+	RuleUnknownReference // unknown-reference
+	RuleInvalidDate      // invalid-date
+	RuleReplyChronology  // reply-chronology
+	RuleReplyCycle       // reply-cycle
+	RuleParagraphRole    // paragraph-role
+	RuleParagraphCount   // paragraph-count
+	RuleSourceChecksum   // source-checksum
+	RuleTextNotVerbatim  // text-not-verbatim
+	RuleCorpusManifest   // corpus-manifest
 )
 
 // Rule is a check of the validator: its id, its stable name, the severity
