@@ -61,8 +61,8 @@ type Speaker struct {
 	ID     string
 	Name   string // in the first language of the corpus that gives one
 	Names  Names
-	Short  string // for diagram labels ("Clark"); Name when not given
-	Shorts Names
+	Short  string // for diagram labels ("Clark"), in the corpus's first language
+	Shorts Names  // the short name in every language of the corpus
 	Party  *Party
 	// Persons are the individuals behind the voice; none for an
 	// institution, which interchange formats name by its whole name.
@@ -74,14 +74,9 @@ type Speaker struct {
 func (s *Speaker) NameIn(lang Lang) string { return s.Names.in(lang, s.Name) }
 
 // ShortIn returns the speaker's short name for labels in a language
-// ("Clark", "克拉克"): the short name in that language, else the full name
-// in that language, else the short name in the corpus's first language.
-func (s *Speaker) ShortIn(lang Lang) string {
-	if short := s.Shorts[lang]; short != "" {
-		return short
-	}
-	return s.Names.in(lang, s.Short)
-}
+// ("Clark", "克拉克"): the short name the manifest gives in that language,
+// or once for all, else the full name in that language.
+func (s *Speaker) ShortIn(lang Lang) string { return s.Shorts.in(lang, s.Short) }
 
 // Source is a file the documents' texts were cut from, kept verbatim.
 type Source struct {

@@ -458,13 +458,29 @@ func (l *manifestLoader) speaker(n *yaml.Node) {
 	if s.Name == "" {
 		s.Name = id
 	}
-	s.Short = s.Name
+	// A short name given once is the short name in every language; one
+	// given per language stands for those languages, and the others
+	// fall back to the full name in that language ("克拉克").
+	var short string
+	var shorts Names
 	if f, ok := fs["short"]; ok && f.value != nil {
-		var short string
-		if short, s.Shorts = l.names(f, "short"); short != "" {
-			s.Short = short
+		short, shorts = l.names(f, "short")
+		if f.value.Kind == yaml.MappingNode {
+			short = ""
 		}
 	}
+	s.Shorts = Names{}
+	for _, lang := range l.c.Languages {
+		switch {
+		case shorts[lang] != "":
+			s.Shorts[lang] = shorts[lang]
+		case short != "":
+			s.Shorts[lang] = short
+		default:
+			s.Shorts[lang] = s.NameIn(lang)
+		}
+	}
+	s.Short = s.Shorts[l.c.Languages[0]]
 	if l.missing(n, fs, what, "party") {
 		s.Party = reference(l, fs["party"], what, "party", l.parties)
 	}

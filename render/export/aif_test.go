@@ -21,6 +21,9 @@ func TestAIFMatchesGoldenFiles(t *testing.T) {
 		{"small map in English", "testdata/aif/small.en.json", func(b *bytes.Buffer) error { return WriteAIF(b, m, AIFOptions{}) }},
 		{"small map in Chinese", "testdata/aif/small.zh.json", func(b *bytes.Buffer) error { return WriteAIF(b, m, AIFOptions{Lang: argmap.Chinese}) }},
 		{"anchors of the small map", "testdata/aif/small.anchors.jsonld", func(b *bytes.Buffer) error { return WriteAnchors(b, m) }},
+		{"a corpus in English and French, in French", "testdata/aif/lys.fr.json", func(b *bytes.Buffer) error {
+			return WriteAIF(b, rendertest.CorpusMap(t, "lys"), AIFOptions{Lang: "fr"})
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -49,7 +52,7 @@ func bundledMap(t *testing.T) *argmap.Map {
 }
 
 func TestAIFLoadsBackAsAGraph(t *testing.T) {
-	maps := map[string]*argmap.Map{"small map": rendertest.LoadMap(t, rendertest.Map("small.yaml"))}
+	maps := map[string]*argmap.Map{"small map": rendertest.LoadMap(t, rendertest.Map("small.yaml")), "lys": rendertest.CorpusMap(t, "lys")}
 	if m := bundledMap(t); m != nil {
 		maps["bundled map"] = m
 	}
