@@ -55,7 +55,11 @@ func runShow(w io.Writer, c *argmap.Corpus, opts *showOptions) error {
 	if err != nil {
 		return usageError(err)
 	}
-	fmt.Fprintf(w, "%s: %s (%s)\n", d.ID, d.TitleIn(langs[0]), d.Date)
+	if title := d.TitleIn(langs[0]); title != "" {
+		fmt.Fprintf(w, "%s: %s (%s)\n", d.ID, title, d.Date)
+	} else {
+		fmt.Fprintf(w, "%s (%s)\n", d.ID, d.Date)
+	}
 	if !d.HasText() {
 		fmt.Fprintf(w, "\nThe corpus does not hold this document's text.\n")
 		if d.Note != "" {
