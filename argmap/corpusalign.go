@@ -168,8 +168,12 @@ func explainDivergence(a, b *languageText, at, s step) (string, []Related) {
 		if s == (step{1, 2}) {
 			two, one, i, j = b, a, at.b, at.a
 		}
-		detail := fmt.Sprintf("%s%s and %d seem to be %s: %s lacks a paragraph break %s, or %s has one too many",
-			agreed, where(two, i), i+2, where(one, j), one.file, breakPlace(one, j, two.paras[i].text, two.paras[i+1].text), two.file)
+		tooMany := two.file + " has one too many"
+		if two.layout == LayoutLines {
+			tooMany += " (in the lines layout, indent the lines of one paragraph, as a signature is indented)"
+		}
+		detail := fmt.Sprintf("%s%s and %d seem to be %s: %s lacks a paragraph break %s, or %s",
+			agreed, where(two, i), i+2, where(one, j), one.file, breakPlace(one, j, two.paras[i].text, two.paras[i+1].text), tooMany)
 		return detail, []Related{
 			place(two, i, fmt.Sprintf("%s paragraphs %d and %d start here", two.lang.Name(), i+1, i+2)),
 			place(one, j, fmt.Sprintf("%s paragraph %d seems to hold both", one.lang.Name(), j+1)),

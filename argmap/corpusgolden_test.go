@@ -171,3 +171,28 @@ func TestEveryCorpusSampleIsInTheTable(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryCorpusRuleIsDocumented holds each rule of the corpus group to a
+// section of docs/corpus.md, with its example, and to an entry of
+// docs/annotations.md, where SARIF's help links point.
+func TestEveryCorpusRuleIsDocumented(t *testing.T) {
+	corpusDoc, err := os.ReadFile("../docs/corpus.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	annotationsDoc, err := os.ReadFile("../docs/annotations.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range argmap.AllRules() {
+		if r.ID < argmap.RuleCorpusFile {
+			continue
+		}
+		if !bytes.Contains(corpusDoc, []byte("\n### "+r.Name+"\n")) {
+			t.Errorf("docs/corpus.md has no section ### %s", r.Name)
+		}
+		if !bytes.Contains(annotationsDoc, []byte("\n#### "+r.Name+"\n")) {
+			t.Errorf("docs/annotations.md has no entry #### %s", r.Name)
+		}
+	}
+}
