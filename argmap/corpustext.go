@@ -298,25 +298,6 @@ func (l *manifestLoader) relatedFile(file string, r Range, message string) {
 
 func lineRange(line int) Range { return Range{Position{line, 1}, Position{line, 1}} }
 
-// verbatim checks that every line of a text occurs in its source, each
-// after the one before, and reports the first that does not.
-func (l *manifestLoader) verbatim(t *languageText, s *Source, what string) {
-	from := 0
-	for _, p := range t.paras {
-		for k, line := range p.lines() {
-			i := strings.Index(s.Text[from:], line)
-			if i < 0 {
-				l.report(l.rangeOf(t.node), RuleTextNotVerbatim,
-					"every line of a text is a line, or part of a line, of its source, in the source's order; argmap compares characters and never normalises",
-					"%s: %s line %d does not occur verbatim, in order, in source %s: %q", what, t.file, p.line+k, s.File, clip(line, 60))
-				l.relatedFile(t.file, lineRange(p.line+k), "this line")
-				return
-			}
-			from += i + len(line)
-		}
-	}
-}
-
 // splitText cuts a text into paragraphs by its layout. Each line's
 // indentation and trailing blanks are layout, not text.
 func splitText(text string, layout Layout) []textParagraph {

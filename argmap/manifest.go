@@ -123,17 +123,20 @@ var manifestOnlyKeys = []string{"languages", "layout", "sources", "parties", "sp
 // line and column, unknown keys with a did-you-mean, all of them at once.
 type manifestLoader struct {
 	*loader
-	fsys      fs.FS
-	origin    string
-	c         *Corpus
-	layout    map[Lang]Layout // the manifest's default layout per language
-	sources   map[string]*Source
-	unread    map[*Source]bool // sources that could not be read: their documents are not checked against them
-	parties   map[string]*Party
-	speakers  map[string]*Speaker
-	replies   map[*Document]*yaml.Node // the replies-to value of each document that has one
-	firstIDs  map[string]*yaml.Node    // the id value of each entry, by kind and id
-	suggested int                      // did-you-mean searches made, bounded by maxSuggestions
+	fsys     fs.FS
+	origin   string
+	c        *Corpus
+	layout   map[Lang]Layout // the manifest's default layout per language
+	sources  map[string]*Source
+	unread   map[*Source]bool // sources that could not be read: their documents are not checked against them
+	parties  map[string]*Party
+	speakers map[string]*Speaker
+	replies  map[*Document]*yaml.Node // the replies-to value of each document that has one
+	scan     verbatimScan             // the work of the verbatim checks, and where each left off
+	firstIDs map[string]*yaml.Node    // the id value of each entry, by kind and id
+	// declaredIDs lists the ids of each kind, for messages, made once.
+	declaredIDs map[string][]string
+	suggested   int // did-you-mean searches made, bounded by maxSuggestions
 }
 
 func newManifestLoader(fsys fs.FS, origin string, raw []byte) *manifestLoader {
@@ -143,7 +146,8 @@ func newManifestLoader(fsys fs.FS, origin string, raw []byte) *manifestLoader {
 		fsys:   fsys, origin: origin,
 		sources: map[string]*Source{}, unread: map[*Source]bool{},
 		parties: map[string]*Party{}, speakers: map[string]*Speaker{},
-		replies: map[*Document]*yaml.Node{}, firstIDs: map[string]*yaml.Node{},
+		replies: map[*Document]*yaml.Node{}, firstIDs: map[string]*yaml.Node{}, declaredIDs: map[string][]string{},
+		scan: newVerbatimScan(),
 	}
 }
 
@@ -421,6 +425,7 @@ func (l *manifestLoader) source(n *yaml.Node) {
 		}
 	}
 	s.Text = cleanText(string(raw))
+	l.scan.allowance += verbatimFactor * len(s.Text)
 	delete(l.unread, s)
 	l.c.Sources = append(l.c.Sources, s)
 }
@@ -531,7 +536,15 @@ func reference[T any](l *manifestLoader, f field, what, kind string, declared ma
 	if t := declared[id]; t != nil {
 		return t
 	}
-	l.unknownReference(f.value, what, kind, id, keys(declared))
+	// The list of what is declared is made once per kind: every list is
+	// complete before anything refers to it, and a manifest of many
+	// wrong references must not sort it again for each.
+	ids, ok := l.declaredIDs[kind]
+	if !ok {
+		ids = keys(declared)
+		l.declaredIDs[kind] = ids
+	}
+	l.unknownReference(f.value, what, kind, id, ids)
 	return nil
 }
 
@@ -620,7 +633,12 @@ func (l *manifestLoader) checkReplies() {
 		what := fmt.Sprintf("document %q", d.ID)
 		switch target := l.c.byID[n.Value]; {
 		case target == nil:
-			l.unknownReference(n, what, "document", n.Value, l.c.DocumentIDs())
+			ids, ok := l.declaredIDs["document"]
+			if !ok {
+				ids = l.c.DocumentIDs()
+				l.declaredIDs["document"] = ids
+			}
+			l.unknownReference(n, what, "document", n.Value, ids)
 		case target == d:
 			l.report(l.rangeOf(n), RuleReplyCycle, "replies-to names the earlier document this one answers", "%s replies to itself", what)
 		default:
