@@ -686,23 +686,3 @@ func TestLoadCorpusWithoutAManifestSaysSo(t *testing.T) {
 		t.Errorf("error %v should say corpus.yaml is missing", err)
 	}
 }
-
-// FuzzLoadCorpus feeds arbitrary manifests to the loader: every one must
-// load or fail with an error, never panic.
-func FuzzLoadCorpus(f *testing.F) {
-	f.Add(string(smallCorpus()["corpus.yaml"].Data))
-	f.Add(smallManifest)
-	f.Add("documents: [{id: a, text: {en: ../x}}]")
-	f.Add("documents: [{id: a, front: [heading], text: {en: bo-1.en.txt, zh: bo-1.zh.txt}, back: [signature, signature]}]")
-	f.Add("languages: [en, en]\ndocuments: [{id: a, replies-to: a}]")
-	f.Add("- x")
-	f.Add("")
-	f.Fuzz(func(t *testing.T, manifest string) {
-		fsys := smallCorpus()
-		fsys["corpus.yaml"] = &fstest.MapFile{Data: []byte(manifest)}
-		c, err := argmap.LoadCorpus(fsys, "fuzz")
-		if (c == nil) == (err == nil) {
-			t.Fatalf("LoadCorpus returned corpus %v and error %v", c, err)
-		}
-	})
-}

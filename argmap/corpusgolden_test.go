@@ -129,7 +129,13 @@ func TestCorpusSamples(t *testing.T) {
 // of the table and a message.
 func checkCorpusDiagnostics(t *testing.T, ce *argmap.CorpusError) {
 	t.Helper()
-	lines := strings.Count(string(ce.Manifest.Data), "\n") + 1
+	// Lines as YAML counts them: CR, LF, CRLF, NEL, LS and PS end one.
+	lines := 1
+	for _, r := range strings.ReplaceAll(string(ce.Manifest.Data), "\r\n", "\n") {
+		if r == '\r' || r == '\n' || r == '\u0085' || r == '\u2028' || r == '\u2029' {
+			lines++
+		}
+	}
 	for _, d := range ce.Diagnostics {
 		if d.File != ce.Manifest.Path {
 			t.Errorf("%v is not on the manifest %s", d, ce.Manifest.Path)

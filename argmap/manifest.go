@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -96,6 +97,30 @@ var (
 	documentKeys = []string{"id", "kind", "title", "speaker", "date", "addressee", "replies-to", "note", "source", "text", "layout", "front", "back"}
 )
 
+// yamlLines splits a YAML file into lines as the YAML parser counts them,
+// so that a node's line is an index into them: CRLF, CR and LF end a line,
+// and so do NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+func yamlLines(s string) []string {
+	var lines []string
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\r':
+			lines = append(lines, s[start:i])
+			if strings.HasPrefix(s[i+1:], "\n") {
+				size++
+			}
+			start = i + size
+		case '\n', '\u0085', '\u2028', '\u2029':
+			lines = append(lines, s[start:i])
+			start = i + size
+		}
+		i += size
+	}
+	return append(lines, s[start:])
+}
+
 // manifestKey returns the first key of a file's top mapping that only a
 // corpus manifest has, when the file has no units: such a file was given
 // as annotations by mistake, and is better told so than buried in unknown
@@ -162,7 +187,7 @@ func (l *manifestLoader) load() *Corpus {
 		return l.c
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	l.lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	l.lines = yamlLines(string(data))
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
