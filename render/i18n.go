@@ -34,6 +34,9 @@ const (
 	MsgReportedSaying   Message = "reported-saying"   // %s speaker, %s date, %s proposition: what a report says was written
 	MsgDate             Message = "date"              // %d day, %s month name, %d month number, %d year
 	MsgListSeparator    Message = "list-separator"
+	MsgUnitCount        Message = "unit-count"     // %d units
+	MsgRelationCount    Message = "relation-count" // %d relations
+	MsgDisputesOf       Message = "disputes-of"    // %s map title: the heading of a list of its disputes
 )
 
 // messages holds one table per language. English is complete; every other
@@ -47,6 +50,7 @@ var messages = map[argmap.Lang]map[Message]string{
 		MsgPostscript: "postscript",
 		MsgLocation:   "%s %s", MsgLocationReported: "%s, reported", MsgSpeakerDate: "%s, %s",
 		MsgReportedLetter: "%s (reported)", MsgReportedSaying: "%s wrote (%s): %s", MsgDate: "%[1]d %[2]s %[4]d", MsgListSeparator: ", ",
+		MsgUnitCount: "units:%d", MsgRelationCount: "relations:%d", MsgDisputesOf: "%s: the disputes",
 	},
 	argmap.Chinese: {
 		MsgKey: "图例", MsgClaim: "主张", MsgRebuttal: "反驳", MsgConcession: "让步",
@@ -55,6 +59,7 @@ var messages = map[argmap.Lang]map[Message]string{
 		MsgPostscript: "附言",
 		MsgLocation:   "%s%s", MsgLocationReported: "%s（转述）", MsgSpeakerDate: "%s，%s",
 		MsgReportedLetter: "%s（据转述）", MsgReportedSaying: "%s（%s）称：%s", MsgDate: "%[4]d年%[3]d月%[1]d日", MsgListSeparator: "、",
+		MsgUnitCount: "单元:%d", MsgRelationCount: "关系:%d", MsgDisputesOf: "%s：争议",
 	},
 }
 
