@@ -23,10 +23,6 @@ const (
 // unnumberedRoles are the roles a manifest may list in front or back.
 var unnumberedRoles = []Role{Heading, Salutation, Signature, Postscript}
 
-// UnnumberedRoles returns the roles of the paragraphs that are addressed by
-// name rather than number, in the order the docs list them.
-func UnnumberedRoles() []Role { return append([]Role(nil), unnumberedRoles...) }
-
 // Names holds a name or a title in the languages a manifest gives it in.
 type Names map[Lang]string
 
@@ -91,7 +87,7 @@ type Source struct {
 type Paragraph struct {
 	Doc    *Document
 	Index  int  // position among all the document's paragraphs, from 0
-	Role   Role // heading, salutation, body or signature
+	Role   Role // heading, salutation, body, signature or postscript
 	Number int  // 1..n for body paragraphs, 0 for the others
 	Text   map[Lang]string
 }
@@ -213,9 +209,6 @@ type Corpus struct {
 // TitleIn returns the corpus's title in a language, or its title in the
 // corpus's first language.
 func (c *Corpus) TitleIn(lang Lang) string { return c.Titles.in(lang, c.Title) }
-
-// IsEmbedded reports whether the corpus is the one built into argmap.
-func (c *Corpus) IsEmbedded() bool { return c.Origin == EmbeddedOrigin }
 
 // HasLanguage reports whether the corpus declares lang.
 func (c *Corpus) HasLanguage(lang Lang) bool { return containsLang(c.Languages, lang) }

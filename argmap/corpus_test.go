@@ -286,8 +286,8 @@ func TestParseRef(t *testing.T) {
 		{"a backwards range is refused", "x:5-2", argmap.Ref{}, "N ≤ M"},
 		{"an open range is refused", "x:2-", argmap.Ref{}, `"2-" is not a paragraph number`},
 		{"a range of three numbers is refused", "x:1-2-3", argmap.Ref{}, `"1-2-3" is not a paragraph number`},
-		{"body is not an unnumbered role", "x:body", argmap.Ref{}, "one of heading, salutation, signature"},
-		{"roles are lower-case", "x:Salutation", argmap.Ref{}, "one of heading, salutation, signature"},
+		{"body is not an unnumbered role", "x:body", argmap.Ref{}, "one of heading, salutation, signature, postscript"},
+		{"roles are lower-case", "x:Salutation", argmap.Ref{}, "one of heading, salutation, signature, postscript"},
 		{"a Chinese numeral is not a paragraph number", "x:三", argmap.Ref{}, `"三" is not a paragraph number`},
 	}
 	for _, tt := range tests {

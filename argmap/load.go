@@ -652,7 +652,7 @@ func (l *loader) paragraph(n *yaml.Node, d *Document) *Paragraph {
 	if p := d.RoleParagraph(Role(n.Value)); p != nil {
 		return p
 	}
-	l.report(l.rangeOf(n), RuleParagraphOutOfRange, "a paragraph is a body paragraph number or heading, salutation, signature",
+	l.report(l.rangeOf(n), RuleParagraphOutOfRange, "a paragraph is a body paragraph number or heading, salutation, signature, postscript",
 		"%s has no paragraph %q; its paragraphs: %s", d.ID, clip(n.Value, 30), d.Addresses())
 	return nil
 }
