@@ -49,8 +49,9 @@ student, the class's figures pooled over every student compared, per
 paragraph and per dispute, and the passages the class most often missed or
 mistyped. A student file that does not validate is reported as invalid, with
 its errors, and the report still runs. --format csv and html always give the
-class report; html is a page a teacher can open (-o report.html), in English
-or Chinese (--lang zh).
+class report; html is a page a teacher can open (-o report.html), in any
+language of the corpus (--lang zh), its own words in English for a language
+argmap has no strings for.
 
 --doc, --paragraphs and --dispute limit the key to the assignment: key units
 outside it do not count as missed, and the students' units outside it do not
@@ -81,7 +82,7 @@ it); 2 usage error; 3 could not run.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "output `FORMAT`: text, json, csv or html")
 	f.StringVarP(&opts.output, "output", "o", "", "write to `FILE` instead of standard output")
-	f.StringVar(&opts.lang, "lang", "en", "language of the html report: en or zh")
+	f.StringVar(&opts.lang, "lang", "", "language of the html report: any language of the corpus (default: its first)")
 	f.StringArrayVar(&opts.docs, "doc", nil, "limit the key to document `ID` (repeatable)")
 	f.StringArrayVar(&opts.paragraphs, "paragraphs", nil, "limit the key to paragraphs `REFS`, such as clark-1953-06-29:1,3 (repeatable)")
 	f.StringVar(&opts.dispute, "dispute", "", "limit the key to dispute `ID` of the key")
@@ -94,17 +95,18 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 	default:
 		return usageError(fmt.Errorf("--format %q: compare writes text, json, csv or html", opts.format))
 	}
-	lang := argmap.Lang(opts.lang)
-	if lang != argmap.English && lang != argmap.Chinese {
-		return usageError(fmt.Errorf("--lang %q: en or zh", opts.lang))
-	}
-	if lang != argmap.English && opts.format != "html" {
+	if opts.lang != "" && opts.lang != string(argmap.English) && opts.format != "html" {
 		return usageError(fmt.Errorf("--lang %s: only the html report is written in other languages; text, json and csv are in English", opts.lang))
 	}
 	key, _, err := loadValidMap(stderr, g, []string{opts.key})
 	if err != nil {
 		return err
 	}
+	reportLang, err := corpusLang(key.Corpus, opts.lang)
+	if err != nil {
+		return err
+	}
+	lang := argmap.Lang(reportLang)
 	assignment, err := compareAssignment(key, opts)
 	if err != nil {
 		return usageError(err)
@@ -138,6 +140,7 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 	case "csv":
 		err = report.WriteClassCSV(&out, r)
 	case "html":
+		noteEnglishFallback(stderr, lang)
 		err = report.WriteClassHTML(&out, r)
 	default:
 		err = report.WriteClassText(&out, r)
