@@ -87,7 +87,7 @@ func (g *globalOptions) completionMap(args []string) *argmap.Map {
 	if err != nil {
 		return nil
 	}
-	inputs, err := readInputs(args, argmap.Stdin{})
+	inputs, err := g.mapInputs(args)
 	if err != nil {
 		return nil
 	}
@@ -120,4 +120,16 @@ func (g *globalOptions) completeDisputes(_ *cobra.Command, args []string, _ stri
 		out = append(out, d.ID+"\t"+d.Title[argmap.English])
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeLanguages offers the corpus's languages, and the other words
+// the flag takes, such as both.
+func (g *globalOptions) completeLanguages(also ...string) completionFunc {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		c, err := g.loadCorpus()
+		if err != nil {
+			return also, cobra.ShellCompDirectiveNoFileComp
+		}
+		return append(langList(c.Languages), also...), cobra.ShellCompDirectiveNoFileComp
+	}
 }

@@ -78,7 +78,7 @@ func loadValidMap(stderr io.Writer, g *globalOptions, paths []string) (*argmap.M
 	if err != nil {
 		return nil, nil, err
 	}
-	inputs, err := readInputs(paths, g.stdinInput())
+	inputs, err := g.mapInputs(paths)
 	if err != nil {
 		return nil, nil, err
 	}

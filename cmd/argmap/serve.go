@@ -67,9 +67,9 @@ Ctrl-C stops it.`,
 	f.IntVar(&opts.port, "port", 8080, "listen on 127.0.0.1:`PORT` (0: any free port)")
 	f.BoolVar(&opts.public, "public", false, "allow an --addr beyond loopback, reachable from other machines")
 	f.StringSliceVar(&opts.allowHosts, "allow-host", nil, "also answer requests for host `NAME` (repeatable)")
-	f.StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	f.StringVar(&opts.lang, "lang", "", "language the page opens in: any language of the corpus, or both (default: its first)")
 	cmd.ValidArgsFunction = completeAnnotationFiles
-	completeFlag(cmd, "lang", completeWords("en", "zh", "both"))
+	completeFlag(cmd, "lang", g.completeLanguages("both"))
 	return cmd
 }
 
@@ -121,9 +121,14 @@ func loopbackHost(host string) bool {
 const warmSVGWorkers = 2
 
 func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *serveOptions) error {
-	if err := checkReaderLang(opts.lang); err != nil {
+	c, err := g.loadCorpus()
+	if err != nil {
 		return err
 	}
+	if opts.lang, err = corpusLang(c, opts.lang, "both"); err != nil {
+		return err
+	}
+	noteEnglishFallback(stderr, c.Languages...)
 	p, err := newPreview(g, opts.paths, opts.lang)
 	if err != nil {
 		return err
@@ -202,10 +207,12 @@ func newPreview(g *globalOptions, paths []string, lang string) (*readerPreview, 
 			p.Dirs = append(p.Dirs, dir)
 		}
 	}
+	corpusDir := g.locateCorpus().dir
 	args := paths
 	if len(args) == 0 {
-		if info, err := os.Stat(defaultAnnotationsDir); err == nil && info.IsDir() {
-			args = []string{defaultAnnotationsDir}
+		dir := filepath.Join(corpusDir, defaultAnnotationsDir)
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			args = []string{dir}
 		}
 	}
 	for _, arg := range args {
@@ -228,8 +235,8 @@ func newPreview(g *globalOptions, paths []string, lang string) (*readerPreview, 
 			addDir(filepath.Dir(abs))
 		}
 	}
-	if g.corpusDir != "" {
-		root, err := filepath.Abs(g.corpusDir)
+	if corpusDir != "" {
+		root, err := filepath.Abs(corpusDir)
 		if err != nil {
 			return nil, cannotRun(err)
 		}
@@ -276,14 +283,18 @@ func (p *readerPreview) render(version string) []byte {
 		return buf.Bytes()
 	}
 	g := p.g
-	if g.corpusDir != "" {
-		g = &globalOptions{corpusDir: g.corpusDir} // read the corpus afresh: it is watched
+	if loc := g.locateCorpus(); loc.dir != "" {
+		g = &globalOptions{location: loc} // read the corpus afresh: it is watched
 	}
 	c, err := g.loadCorpus()
+	var invalid *invalidCorpusError
+	if errors.As(err, &invalid) {
+		opts.Diagnostics, opts.Files = invalid.Diagnostics, []*argmap.File{invalid.Manifest}
+	}
 	if err != nil {
 		return problem(err)
 	}
-	inputs, err := readInputs(p.paths, argmap.Stdin{})
+	inputs, err := g.mapInputs(p.paths)
 	if err != nil {
 		return problem(err)
 	}

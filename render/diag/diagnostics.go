@@ -24,6 +24,10 @@ type Report struct {
 	Units       int
 	Relations   int
 	Diagnostics []argmap.Diagnostic
+	// Corpus names the corpus the map was checked against, when the
+	// summary line should say it ("harbour/corpus.yaml", "the built-in
+	// corpus").
+	Corpus string
 }
 
 // NewReport gathers a validated map and its diagnostics into a Report.

@@ -91,8 +91,17 @@ func position(file string, p argmap.Position) string {
 }
 
 // summaryLine counts the diagnostics: "3 errors, 1 warning in 2 files", or
-// "no problems in 1 file: 24 units, 31 relations".
+// "no problems in 1 file: 24 units, 31 relations", and names the corpus
+// when the report says it: "…; corpus harbour/corpus.yaml".
 func summaryLine(r *Report) string {
+	corpus := ""
+	if r.Corpus != "" {
+		corpus = "; corpus: " + r.Corpus
+	}
+	return counts(r) + corpus
+}
+
+func counts(r *Report) string {
 	files := plural(len(r.Files), "file", "files")
 	if len(r.Diagnostics) == 0 {
 		return fmt.Sprintf("no problems in %s: %s, %s", files, plural(r.Units, "unit", "units"), plural(r.Relations, "relation", "relations"))
