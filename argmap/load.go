@@ -118,14 +118,15 @@ func parseFile(in Input) *parsedFile {
 	return p
 }
 
-// parseFiles parses the inputs on up to GOMAXPROCS goroutines, at most two
-// files a goroutine ahead of use, and hands them to use in input order, so
-// that the diagnostics come out as from one goroutine while memory holds a
-// few files' YAML nodes, never the whole map's. It returns when every
-// goroutine it started has ended.
+// parseFiles parses the inputs on goroutines of their own, one for each
+// processor but the one use runs on, at most two files a goroutine ahead of
+// use, and hands them to use in input order, so that the diagnostics come
+// out as from one goroutine while memory holds a few files' YAML nodes,
+// never the whole map's. It returns when every goroutine it started has
+// ended.
 func parseFiles(inputs []Input, use func(Input, *parsedFile)) {
-	workers := min(runtime.GOMAXPROCS(0), len(inputs))
-	if workers < 2 {
+	workers := min(runtime.GOMAXPROCS(0)-1, len(inputs))
+	if workers < 1 || len(inputs) < 2 {
 		for _, in := range inputs {
 			use(in, parseFile(in))
 		}
