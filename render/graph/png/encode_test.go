@@ -7,6 +7,8 @@ import (
 	stdpng "image/png"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/argmap/argmap/render/internal/rendertest"
 )
 
 func TestEncodeKeepsEveryPixel(t *testing.T) {
@@ -58,5 +60,37 @@ func TestEncodeKeepsEveryPixel(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkEncode compares the encoder with image/png's at its fastest
+// level on the drawn diagrams of BenchGraphs, and reports the sizes.
+func BenchmarkEncode(b *testing.B) {
+	for _, bc := range rendertest.BenchGraphs(b) {
+		img, err := Image(bc.DOT, PNGOptions{DPI: 192})
+		if err != nil {
+			b.Fatal(err)
+		}
+		encoders := []struct {
+			name   string
+			encode func(*bytes.Buffer) error
+		}{
+			{"argmap", func(w *bytes.Buffer) error { return encode(w, img) }},
+			{"image-png", func(w *bytes.Buffer) error {
+				return (&stdpng.Encoder{CompressionLevel: stdpng.BestSpeed}).Encode(w, img)
+			}},
+		}
+		for _, e := range encoders {
+			b.Run(bc.Name+"/"+e.name, func(b *testing.B) {
+				var buf bytes.Buffer
+				for b.Loop() {
+					buf.Reset()
+					if err := e.encode(&buf); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(buf.Len()), "bytes")
+			})
+		}
 	}
 }
