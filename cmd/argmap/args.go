@@ -31,11 +31,15 @@ func usageLine(cmd *cobra.Command) string {
 }
 
 // joinAnd joins names as a sentence does: "KEY", "KEY and OTHER".
-func joinAnd(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
+func joinAnd(names []string) string { return joinWords(names, "and") }
+
+// joinWords lists words as a sentence does, the last two joined by
+// conjunction: "a, b and c".
+func joinWords(words []string, conjunction string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(words[:len(words)-1], ", ") + " " + conjunction + " " + words[len(words)-1]
 }
 
 // flagError turns pflag's errors into messages that say what to type, with

@@ -192,12 +192,7 @@ func langList(langs []argmap.Lang) []string {
 }
 
 // orList writes "en, zh or both".
-func orList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
-}
+func orList(words []string) string { return joinWords(words, "or") }
 
 // noteEnglishFallback says, once, which languages argmap has no strings
 // for: their diagrams' and pages' own words (the key, kinds, relations)
