@@ -48,9 +48,12 @@ type loader struct {
 	diags  []Diagnostic
 	file   *File
 	lines  []string // the current file's lines, for ranges
-	count  int      // diagnostics of the current file
-	capped bool
-	capAt  int // index of the too-many-diagnostics summary, once capped
+	// columns indexes the long lines of the current file on first use, so
+	// that the columns of many nodes on one line cost the line once.
+	columns map[int]*RuneIndex
+	count   int // diagnostics of the current file
+	capped  bool
+	capAt   int // index of the too-many-diagnostics summary, once capped
 	// unknownReports holds the units whose reports names no document:
 	// their party and date are unknown, so no rule guesses them.
 	unknownReports map[*Unit]bool
@@ -97,6 +100,7 @@ func (l *loader) loadFile(in Input) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	l.lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	l.columns = map[int]*RuneIndex{}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -244,12 +248,29 @@ func (l *loader) rangeOf(n *yaml.Node) Range {
 	end := start
 	if n.Kind == yaml.ScalarNode && n.Line-1 < len(l.lines) && n.Line > 0 {
 		text := l.lines[n.Line-1]
-		from := ByteOffset(text, n.Column-1)
-		if from <= len(text) {
-			end.Column = n.Column + RuneLen(scalarToken(text[from:], n.Value, n.Style))
-		}
+		from := l.byteOffset(n.Line-1, n.Column-1)
+		end.Column = n.Column + RuneLen(scalarToken(text[from:], n.Value, n.Style))
 	}
 	return Range{start, end}
+}
+
+// shortLine is the length in bytes up to which a line is scanned from its
+// start for a column rather than indexed.
+const shortLine = 256
+
+// byteOffset returns where a column (counted from 0) of a line (from 0) of
+// the current file starts.
+func (l *loader) byteOffset(line, column int) int {
+	text := l.lines[line]
+	if len(text) <= shortLine {
+		return ByteOffset(text, column)
+	}
+	x := l.columns[line]
+	if x == nil {
+		x = NewRuneIndex(text)
+		l.columns[line] = x
+	}
+	return x.ByteOffset(column)
 }
 
 // scalarToken returns the part of rest that is the scalar's token.
@@ -306,9 +327,9 @@ func (l *loader) fields(n *yaml.Node, what string, allowed []string) map[string]
 			continue
 		}
 		if first, dup := out[k.Value]; dup {
-			l.report(l.rangeOf(k), RuleDuplicateKey, "remove one of them", "key %q appears twice in %s", k.Value, what)
+			l.report(l.rangeOf(k), RuleDuplicateKey, "remove one of them", "key %q appears twice in %s", clip(k.Value, 40), what)
 			if !l.capped {
-				l.last().Related = []Related{{File: l.file.Path, Range: l.rangeOf(first.key), Message: "first " + k.Value + " is here"}}
+				l.last().Related = []Related{{File: l.file.Path, Range: l.rangeOf(first.key), Message: "first " + clip(k.Value, 40) + " is here"}}
 			}
 			continue
 		}
@@ -464,6 +485,14 @@ func (l *loader) title(f field) {
 	}
 }
 
+// maxIDLength is the longest unit id, in characters. Every id in a
+// message is clipped to it, so that a valid id shows whole and an id of a
+// megabyte costs a line.
+const maxIDLength = 64
+
+// showID is an id as messages show it.
+func showID(id string) string { return clip(id, maxIDLength) }
+
 func (l *loader) unit(n *yaml.Node) {
 	if !l.expect(n, yaml.MappingNode, "a unit") {
 		return
@@ -474,10 +503,14 @@ func (l *loader) unit(n *yaml.Node) {
 	if f, ok := fs["id"]; ok && f.value != nil {
 		if id, ok := l.str(f, "id"); ok {
 			u.ID, u.IDRange = id, l.rangeOf(f.value)
-			what = "unit " + strconv.Quote(clip(id, 40))
+			what = "unit " + strconv.Quote(showID(id))
+			if n := RuneLen(id); n > maxIDLength {
+				l.report(u.IDRange, RuleIDTooLong, "an id is a short handle that relations name, like clark-escape-serious; put the words in summary",
+					"unit id %q has %d characters; keep it to %d", showID(id), n, maxIDLength)
+			}
 			if !validID(id) {
 				l.report(u.IDRange, RuleInvalidID, "ids are lower-case letters, digits and inner hyphens, like clark-escape-serious",
-					"unit id %q is not lower-case kebab-case", clip(id, 40))
+					"unit id %q is not lower-case kebab-case", showID(id))
 			}
 		}
 	}
@@ -538,7 +571,7 @@ func (l *loader) unit(n *yaml.Node) {
 		return
 	}
 	if first := l.m.byID[u.ID]; first != nil {
-		l.report(u.IDRange, RuleDuplicateID, "ids are unique across all files of a map", "unit id %q is already defined", u.ID)
+		l.report(u.IDRange, RuleDuplicateID, "ids are unique across all files of a map", "unit id %q is already defined", showID(u.ID))
 		if !l.capped {
 			l.last().Related = []Related{{File: first.File.Path, Range: first.IDRange, Message: "first defined here"}}
 		}
@@ -548,18 +581,30 @@ func (l *loader) unit(n *yaml.Node) {
 	l.m.Units = append(l.m.Units, u)
 }
 
+// The bounds of a summary, a diagram label: words in a language that spaces
+// them, characters in Chinese, and characters in any language, so that one
+// long word is not a short label.
+const (
+	maxSummaryWords = 16
+	maxSummaryCJK   = 32
+	maxSummaryChars = 160
+)
+
 func (l *loader) summaryLength(n *yaml.Node, lang Lang, s string) {
-	const maxWords, maxCJK = 16, 32
+	chars := RuneLen(s)
 	if lang == English || !hasCJK(s) {
-		if words := len(strings.Fields(s)); words > maxWords {
+		if words := len(strings.Fields(s)); words > maxSummaryWords {
 			l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best at about 12 words; put the rest in note",
-				"summary.%s has %d words; keep it to %d", lang, words, maxWords)
+				"summary.%s has %d words; keep it to %d", lang, words, maxSummaryWords)
+		} else if chars > maxSummaryChars {
+			l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best at about 12 short words; put the rest in note",
+				"summary.%s has %d characters; keep it to %d", lang, chars, maxSummaryChars)
 		}
 		return
 	}
-	if chars := RuneLen(s); chars > maxCJK {
+	if chars > maxSummaryCJK {
 		l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best short; put the rest in note",
-			"summary.%s has %d characters; keep it to %d", lang, chars, maxCJK)
+			"summary.%s has %d characters; keep it to %d", lang, chars, maxSummaryCJK)
 	}
 }
 
@@ -756,16 +801,27 @@ func didYouMean(s string, candidates []string) string {
 // closest returns the candidate nearest to s by edit distance, if it is near
 // enough to be a likely typo.
 func closest(s string, candidates []string) string {
-	if RuneLen(s) > 200 {
+	n := RuneLen(s)
+	if n > 200 {
 		return ""
 	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
-		d := editDistance(s, c)
+		// The distance is at least the difference in length, and the
+		// limit below is a third of the candidate's length, so a
+		// candidate of more than 1.5n+2 code points (at most 4 bytes
+		// each) cannot be near: skip it before counting them.
+		if len(c) > 6*n+8 {
+			continue
+		}
+		m := RuneLen(c)
 		// Two edits turn any two-letter key into any other ("fr" into
 		// "en"): a suggestion must keep at least one character.
-		limit := min(max(2, RuneLen(c)/3), RuneLen(c)-1)
-		if d <= limit && (bestDist < 0 || d < bestDist) {
+		limit := min(max(2, m/3), m-1)
+		if abs(m-n) > limit {
+			continue
+		}
+		if d := editDistance(s, c); d <= limit && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
 		}
 	}

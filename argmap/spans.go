@@ -114,6 +114,12 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // quoteNotFound explains a quote missing from its paragraph: where else it
 // occurs, or else the closest passage.
 func (l *loader) quoteNotFound(u *Unit, q *Quote) {
+	if l.capped {
+		// Past the cap no explanation is shown, so none is sought; the
+		// report only makes the cap as severe as this problem.
+		l.report(q.Range, RuleQuoteNotFound, "", "")
+		return
+	}
 	p := u.Span.Paragraph
 	where := fmt.Sprintf("%s %s", p.Doc.ID, p.Label())
 	text := p.Text[q.Lang]
@@ -244,6 +250,12 @@ func findElsewhere(c *Corpus, p *Paragraph, q *Quote) (*Paragraph, int) {
 	return nil, 0
 }
 
+// maxAlignedQuote bounds how much of a quote closestPassage aligns with
+// the paragraph: the search costs the paragraph's length times the quote's,
+// and the first few hundred characters of a quote place it as well as a
+// megabyte of them would.
+const maxAlignedQuote = 256
+
 // closestPassage returns the code-point range of text that best matches
 // quote: the longest common substring, widened to the quote's length.
 func closestPassage(text, quote string) (int, int) {
@@ -251,6 +263,8 @@ func closestPassage(text, quote string) (int, int) {
 	if len(t) == 0 || len(q) == 0 {
 		return 0, 0
 	}
+	width := len(q) // the passage shown is as long as the whole quote
+	q = q[:min(len(q), maxAlignedQuote)]
 	bestLen, bestEndT, bestEndQ := 0, 0, 0
 	prev := make([]int, len(q)+1)
 	cur := make([]int, len(q)+1)
@@ -269,7 +283,7 @@ func closestPassage(text, quote string) (int, int) {
 	}
 	start := bestEndT - bestEndQ // where the quote would start, aligned on the match
 	start = max(0, start)
-	end := min(len(t), start+len(q))
+	end := min(len(t), start+width)
 	// Show whole words: widen to the edges of words the window cuts.
 	for start > 0 && isWordRune(t[start-1]) && isWordRune(t[start]) && !IsWide(t[start]) {
 		start--

@@ -64,6 +64,7 @@ var invalidCases = []struct {
 	{"occurrence 0 is an invalid value", "occurrence-zero.yaml", []string{"invalid-value"}},
 	{"an empty quote is an invalid value", "empty-quote.yaml", []string{"invalid-value"}},
 	{"an id in capitals and underscores is invalid", "id-not-kebab-case.yaml", []string{"invalid-id"}},
+	{"an id that spells out the claim is too long, and is clipped in messages", "id-too-long.yaml", []string{"id-too-long"}},
 	{"an id defined in another file of the map is a duplicate", "duplicate-id-across-files.yaml", []string{"duplicate-id"}},
 	// The spans.
 	{"a path as doc is an unknown document id, never opened", "path-as-doc.yaml", []string{"unknown-document"}},
@@ -100,6 +101,7 @@ var invalidCases = []struct {
 	{"the same relation twice is a duplicate", "duplicate-relation.yaml", []string{"duplicate-relation"}},
 	{"a party the corpus does not have is unknown, with a did-you-mean", "unknown-party.yaml", []string{"unknown-party"}},
 	{"a summary of a paragraph's length is too long in both languages", "long-summary.yaml", []string{"long-summary"}},
+	{"a summary of one long word is too long in characters", "long-summary-one-word.yaml", []string{"long-summary"}},
 	// Coverage.
 	{"a unit in no relation is unrelated", "unrelated-unit.yaml", []string{"unrelated-unit"}},
 	{"a map of two paragraphs leaves paragraphs and documents uncovered", "uncovered-paragraphs.yaml", []string{"uncovered-paragraph", "unannotated-document"}},

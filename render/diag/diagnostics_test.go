@@ -168,7 +168,7 @@ func TestSourceExcerptPadsWideCharacters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rg := argmap.Range{Start: argmap.Position{Line: 1, Column: tt.start}, End: argmap.Position{Line: 1, Column: tt.end}}
-			if _, caret := sourceExcerpt(tt.line, rg); caret != tt.want {
+			if _, caret := sourceExcerpt(argmap.NewRuneIndex(tt.line), tt.line, rg); caret != tt.want {
 				t.Errorf("caret %q, want %q", caret, tt.want)
 			}
 		})
@@ -179,7 +179,7 @@ func TestSourceExcerptClipsLongLines(t *testing.T) {
 	line := "en: " + strings.Repeat("word ", 200) + "target" + strings.Repeat(" more", 100)
 	col := strings.Index(line, "target") + 1
 	rg := argmap.Range{Start: argmap.Position{Line: 1, Column: col}, End: argmap.Position{Line: 1, Column: col + 6}}
-	text, caret := sourceExcerpt(line, rg)
+	text, caret := sourceExcerpt(argmap.NewRuneIndex(line), line, rg)
 	if render.DisplayWidth(text) > sourceWidth+2 {
 		t.Errorf("shown line is %d columns wide", render.DisplayWidth(text))
 	}
