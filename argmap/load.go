@@ -183,6 +183,12 @@ func (l *loader) syntaxError(err error) {
 				break
 			}
 		}
+	case escapeProblems[msg]:
+		if e, ok := findBadEscape(l.lines, line-1); ok {
+			pos := Position{e.line, e.column}
+			l.report(Range{pos, Position{e.line, e.column + e.length}}, RuleYAMLSyntax, e.detail, "%s", msg)
+			return
+		}
 	case strings.HasPrefix(msg, "unknown anchor "):
 		// The decoder names the anchor but not the line of the alias.
 		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
@@ -381,8 +387,14 @@ func nodeDescription(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
+		if n.Tag == "!!null" && n.Value == "" {
 			return "empty"
+		}
+		if n.Tag == "!!null" && n.Value == "~" {
+			return "null (~)"
+		}
+		if n.Tag == "!!null" {
+			return "null"
 		}
 		return "the value " + strconv.Quote(clip(n.Value, 30))
 	}
@@ -451,7 +463,11 @@ func (l *loader) top(n *yaml.Node) {
 		return
 	}
 	units := fs["units"].value
-	if units.Tag == "!!null" {
+	if units.Kind == yaml.ScalarNode && units.Tag == "!!null" {
+		// Null is a wrong type like any other: a map without units yet
+		// says so with an empty list, as argmap init writes it.
+		l.report(l.rangeOf(units), RuleWrongType, "write units: [] for a map without units yet",
+			"units must be a list, not %s", nodeDescription(units))
 		return
 	}
 	if !l.expect(units, yaml.SequenceNode, "units") {

@@ -83,7 +83,9 @@ func TestSchemaValidatorRejectsWhatItShould(t *testing.T) {
 		ok   bool
 	}{
 		{"a minimal file passes", "units: []", true},
-		{"an empty units passes", "units:", true},
+		{"an empty list of units passes", "units: []", true},
+		{"units without a value fails type", "units:", false},
+		{"units: ~ fails type", "units: ~", false},
 		{"a file without units fails required", "title: x", false},
 		{"a string version fails type", "argmap: '1'\nunits: []", false},
 		{"version 2 fails enum", "argmap: 2\nunits: []", false},

@@ -49,8 +49,8 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 		if start < 0 {
 			detail := fmt.Sprintf("the quote starts at %s in %s", joinInts(occ), where)
 			for _, o := range occ {
-				if b := ByteOffset(text, o); b == *q.GivenStart && b != o {
-					detail = fmt.Sprintf("%d is where the quote starts in UTF-8 bytes; start and end count code points: %d", b, o)
+				if hint := otherUnits(text, o, *q.GivenStart, "starts"); hint != "" {
+					detail = hint
 				}
 			}
 			l.report(q.Range, RuleOffsetMismatch, detail,
@@ -75,11 +75,31 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 	}
 	q.Start, q.End, q.Found = start, start+n, true
 	if q.GivenEnd != nil && *q.GivenEnd != q.End {
-		l.report(q.Range, RuleOffsetMismatch, "end is exclusive and counts code points: start + the quote's length",
+		detail := "end is exclusive and counts code points: start + the quote's length"
+		if hint := otherUnits(text, q.End, *q.GivenEnd, "ends"); hint != "" {
+			detail = hint
+		}
+		l.report(q.Range, RuleOffsetMismatch, detail,
 			"end %d disagrees with the %s quote, which ends at %d", *q.GivenEnd, q.Lang.Name(), q.End)
 		l.attachPassage(p, q.Lang, q.Start, q.End)
 	}
 	l.quoteEdges(u, q, text)
+}
+
+// otherUnits explains an offset given in other units than code points: at
+// is where the quote starts or ends in code points, given what the file
+// says. It returns "" when given is not at counted in UTF-8 bytes or
+// UTF-16 units.
+func otherUnits(text string, at, given int, edge string) string {
+	switch {
+	case given == at:
+		return ""
+	case given == ByteOffset(text, at):
+		return fmt.Sprintf("%d is where the quote %s in UTF-8 bytes; start and end count code points: %d", given, edge, at)
+	case given == utf16Offset(text, at):
+		return fmt.Sprintf("%d is where the quote %s in UTF-16 units, as JavaScript and Java count, where a character beyond U+FFFF (𠀀, an emoji) is two; start and end count code points: %d", given, edge, at)
+	}
+	return ""
 }
 
 // quoteEdges warns about a quote that begins or ends with whitespace, or
@@ -154,6 +174,18 @@ func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 		l.report(q.Range, RuleQuoteNotFound, "the letter has "+diffs+"; argmap never normalises the text, so quote its characters exactly",
 			"the %s quote is not in %s as written: its punctuation differs from the letter's", q.Lang.Name(), where)
 		l.attachPassage(p, q.Lang, at, at+RuneLen(q.Text))
+		return
+	}
+	if start, end, diffs := composedMatch(text, q.Text); diffs != "" {
+		l.report(q.Range, RuleQuoteNotFound, "the letter has "+diffs+"; argmap never normalises the text, so quote its characters exactly",
+			"the %s quote is not in %s as written: its accents are composed differently from the letter's (NFD against NFC)", q.Lang.Name(), where)
+		l.attachPassage(p, q.Lang, start, end)
+		return
+	}
+	if start, end, diffs := unseenMatch(text, q.Text); diffs != "" {
+		l.report(q.Range, RuleQuoteNotFound, diffs+"; argmap never normalises the text, so quote its characters exactly",
+			"the %s quote is not in %s as written: it differs from the letter in characters that do not show", q.Lang.Name(), where)
+		l.attachPassage(p, q.Lang, start, end)
 		return
 	}
 	start, end := closestPassage(text, q.Text)
