@@ -86,17 +86,29 @@ func (l *loader) last() *Diagnostic { return &l.diags[len(l.diags)-1] }
 func (l *loader) loadFile(in Input) {
 	l.file = &File{Path: in.Path, Data: in.Data}
 	l.m.Files = append(l.m.Files, l.file)
+	if doc := l.parse(in); doc != nil {
+		l.hostileNodes(doc.Content[0])
+		l.top(doc.Content[0])
+	}
+}
+
+// parse reads an annotation file as YAML and returns its document node,
+// with one root, or nil when the file is too large, not UTF-8 text, not
+// YAML or empty; every such problem, and a second document after the
+// first, is reported.
+func (l *loader) parse(in Input) *yaml.Node {
+	l.file = &File{Path: in.Path, Data: in.Data}
 	l.count, l.capped = 0, false
 	start := Range{Position{1, 1}, Position{1, 1}}
 	if len(in.Data) > MaxFileSize {
 		l.report(start, RuleFileTooLarge, "split the map into several files; all files given together form one map",
 			"the file is larger than the %d bytes an annotation file may have", MaxFileSize)
-		return
+		return nil
 	}
 	data := in.Data
 	if r, ok := encodingProblem(data); !ok {
 		l.report(r.Range, RuleFileEncoding, "save the file as UTF-8 text", "%s", r.message)
-		return
+		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	l.lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
@@ -106,10 +118,10 @@ func (l *loader) loadFile(in Input) {
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
-			return
+			return nil
 		}
 		l.syntaxError(err)
-		return
+		return nil
 	}
 	var next yaml.Node
 	if err := dec.Decode(&next); err == nil {
@@ -120,10 +132,9 @@ func (l *loader) loadFile(in Input) {
 	}
 	if len(doc.Content) == 0 {
 		l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
-		return
+		return nil
 	}
-	l.hostileNodes(doc.Content[0])
-	l.top(doc.Content[0])
+	return &doc
 }
 
 type encodingError struct {

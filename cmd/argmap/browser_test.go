@@ -367,7 +367,7 @@ func TestServeUpdatesTheOpenPageInABrowser(t *testing.T) {
 // saveByRename saves a file as many editors do: a new file renamed over it.
 func saveByRename(t *testing.T, path string, data []byte) {
 	t.Helper()
-	if err := argmap.WriteFileAtomic(path, data); err != nil {
+	if err := argmap.WriteFileAtomic(path, data, nil); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -53,6 +53,10 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 	if err := checkReaderLang(opts.lang); err != nil {
 		return err
 	}
+	outputs, err := outputStates(opts.output)
+	if err != nil {
+		return err
+	}
 	m, ds, err := loadValidMap(stderr, g, opts.paths)
 	if err != nil {
 		return err
@@ -69,7 +73,7 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 	if err := reader.Reader(&buf, m, reader.ReaderOptions{Lang: opts.lang, Diagnostics: warnings, Files: m.Files}); err != nil {
 		return cannotRun(fmt.Errorf("writing the reader: %w", err))
 	}
-	return writeOutput(stdout, opts.output, buf.Bytes())
+	return writeOutput(stdout, opts.output, buf.Bytes(), outputs[0])
 }
 
 // checkReaderLang checks --lang of the reader commands.

@@ -50,5 +50,9 @@ func runInit(g *globalOptions, o *initOptions, stdout io.Writer) error {
 			return cannotRun(err)
 		}
 	}
-	return writeOutput(stdout, o.output, argmap.Starter(c))
+	outputs, err := outputStates(o.output)
+	if err != nil {
+		return err
+	}
+	return writeOutput(stdout, o.output, argmap.Starter(c), outputs[0])
 }

@@ -77,6 +77,10 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	if opts.dpi < 18 || opts.dpi > 1200 {
 		return usageError(fmt.Errorf("--dpi %g: between 18 and 1200", opts.dpi))
 	}
+	outputs, err := outputStates(opts.output)
+	if err != nil {
+		return err
+	}
 	m, _, err := loadValidMap(stderr, g, args)
 	if err != nil {
 		return err
@@ -100,7 +104,7 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 			return cannotRun(err)
 		}
 	}
-	return writeOutput(stdout, opts.output, out)
+	return writeOutput(stdout, opts.output, out, outputs[0])
 }
 
 // diagramFormat picks the output format: --format if given, else the -o
