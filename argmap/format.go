@@ -128,8 +128,9 @@ func mappingValue(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// separateUnits puts a blank line before every unit but the first, above
-// the comment lines that head the unit. The encoder's output is parsed
+// separateUnits puts a blank line before every unit and every dispute but
+// the first, and before the disputes list, above the comment lines that
+// head each. The encoder's output is parsed
 // again to find where each unit starts, so that no text that merely looks
 // like a list item (in a block scalar, say) is split.
 func separateUnits(out []byte) ([]byte, error) {
@@ -140,22 +141,31 @@ func separateUnits(out []byte) ([]byte, error) {
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return out, nil
 	}
-	units := mappingValue(doc.Content[0], "units")
-	if units == nil || units.Kind != yaml.SequenceNode || units.Style&yaml.FlowStyle != 0 {
-		return out, nil
-	}
 	lines := strings.SplitAfter(string(out), "\n")
 	blank := map[int]bool{} // index of the line a blank line goes before
-	for _, u := range units.Content[min(1, len(units.Content)):] {
-		i := u.Line - 1
+	before := func(line int) {
+		i := line - 1
 		if i <= 0 || i >= len(lines) {
-			continue
+			return
 		}
 		for i > 0 && strings.HasPrefix(strings.TrimLeft(lines[i-1], " "), "#") {
 			i--
 		}
 		if i > 0 && strings.TrimSpace(lines[i-1]) != "" {
 			blank[i] = true
+		}
+	}
+	top := doc.Content[0]
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		key, list := top.Content[i], top.Content[i+1]
+		if key.Value != "units" && key.Value != "disputes" || list.Kind != yaml.SequenceNode || list.Style&yaml.FlowStyle != 0 {
+			continue
+		}
+		if key.Value == "disputes" {
+			before(key.Line)
+		}
+		for _, item := range list.Content[min(1, len(list.Content)):] {
+			before(item.Line)
 		}
 	}
 	var b strings.Builder

@@ -33,7 +33,7 @@ const FormatVersion = 1
 
 // The keys of each mapping of the format.
 var (
-	topKeys      = []string{"argmap", "title", "description", "units"}
+	topKeys      = []string{"argmap", "title", "description", "units", "disputes"}
 	unitKeys     = []string{"id", "kind", "summary", "span", "reports", "party", "note", "rebuts", "undercuts", "concedes", "supports"}
 	spanBaseKeys = []string{"doc", "paragraph"}
 	quoteKeys    = []string{"quote", "start", "end", "occurrence", "prefix", "suffix"}
@@ -57,6 +57,8 @@ type loader struct {
 	// unknownReports holds the units whose reports names no document:
 	// their party and date are unknown, so no rule guesses them.
 	unknownReports map[*Unit]bool
+	// declared holds the files' disputes until every unit is known.
+	declared []*declaredDispute
 }
 
 func (l *loader) report(r Range, rule RuleID, detail, format string, args ...any) {
@@ -470,6 +472,12 @@ func (l *loader) top(n *yaml.Node) {
 	if f, ok := fs["description"]; ok && f.value != nil {
 		l.str(f, "description")
 	}
+	if f, ok := fs["disputes"]; ok && f.value != nil {
+		l.disputes(f.value)
+		if _, ok := fs["units"]; !ok {
+			return // a file of disputes alone, over the units of the others
+		}
+	}
 	if !l.missing(n, fs, "the file", "units") {
 		return
 	}
@@ -816,6 +824,10 @@ func partyIDs(c *Corpus) []string {
 	}
 	return out
 }
+
+// DidYouMean returns `; did you mean "x"?` when a candidate is close enough
+// to s to be what a user mistyped, else "".
+func DidYouMean(s string, candidates []string) string { return didYouMean(s, candidates) }
 
 // didYouMean returns `; did you mean "x"?` when a candidate is close to s.
 func didYouMean(s string, candidates []string) string {

@@ -46,8 +46,10 @@ type Map struct {
 	Units     []*Unit     // in file order, then in the order of each file
 	Relations []*Relation // in the order of their source units
 
-	byID   map[string]*Unit
-	titles map[Lang]string
+	byID     map[string]*Unit
+	titles   map[Lang]string
+	declared []*Dispute // as the files declare them
+	derived  []*Dispute // from the relations, when none is declared
 }
 
 // TitleIn returns the map's title in a language: the file's title in that

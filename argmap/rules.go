@@ -9,7 +9,7 @@ import "fmt"
 type RuleID int
 
 // The rules, grouped as the docs group them: the file, the spans, the
-// relations, coverage.
+// relations, coverage, the disputes.
 const (
 	// The file.
 	RuleYAMLSyntax         RuleID = iota + 1 // yaml-syntax
@@ -54,6 +54,12 @@ const (
 	RuleUncoveredParagraph  // uncovered-paragraph
 	RuleUnannotatedDocument // unannotated-document
 	RuleUnrelatedUnit       // unrelated-unit
+	// The disputes.
+	RuleUnknownDisputeUnit  // unknown-dispute-unit
+	RuleRepeatedDisputeUnit // repeated-dispute-unit
+	RuleEmptyDispute        // empty-dispute
+	RuleDuplicateDispute    // duplicate-dispute
+	RuleUndisputedRelation  // undisputed-relation
 )
 
 // Rule is a check of the validator: its id, its stable name, the severity
@@ -110,6 +116,12 @@ var rules = []Rule{
 	{RuleUncoveredParagraph, "uncovered-paragraph", SeverityWarning, "a body paragraph of an annotated document has no unit"},
 	{RuleUnannotatedDocument, "unannotated-document", SeverityInfo, "a document with text has no unit at all"},
 	{RuleUnrelatedUnit, "unrelated-unit", SeverityWarning, "a unit takes part in no relation"},
+	// The disputes.
+	{RuleUnknownDisputeUnit, "unknown-dispute-unit", SeverityError, "a declared dispute names a unit that does not exist"},
+	{RuleRepeatedDisputeUnit, "repeated-dispute-unit", SeverityWarning, "a declared dispute names the same unit twice"},
+	{RuleEmptyDispute, "empty-dispute", SeverityError, "a declared dispute names no units"},
+	{RuleDuplicateDispute, "duplicate-dispute", SeverityError, "two declared disputes have the same id"},
+	{RuleUndisputedRelation, "undisputed-relation", SeverityWarning, "an answer across the parties belongs to no declared dispute"},
 }
 
 // AllRules returns every rule of the validator, in the order of the docs.

@@ -23,6 +23,10 @@ func Validate(c *Corpus, inputs []Input) (*Map, []Diagnostic) {
 	l.checkRelations()
 	l.checkSupportCycles()
 	l.checkCoverage()
+	l.resolveDisputes()
+	if len(m.declared) == 0 {
+		m.derived = DeriveDisputes(m)
+	}
 	SortDiagnostics(l.diags)
 	return m, l.diags
 }

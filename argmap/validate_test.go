@@ -107,6 +107,11 @@ var invalidCases = []struct {
 	// Coverage.
 	{"a unit in no relation is unrelated", "unrelated-unit.yaml", []string{"unrelated-unit"}},
 	{"a map of two paragraphs leaves paragraphs and documents uncovered", "uncovered-paragraphs.yaml", []string{"uncovered-paragraph", "unannotated-document"}},
+	// The disputes.
+	{"a dispute naming a misspelt unit names it unknown, with a did-you-mean", "dispute-unknown-unit.yaml", []string{"unknown-dispute-unit"}},
+	{"a dispute with an empty list, and one with no list, name no units", "dispute-empty.yaml", []string{"empty-dispute"}},
+	{"two disputes with one id are duplicates, and a unit named twice is repeated", "dispute-duplicate.yaml", []string{"duplicate-dispute", "repeated-dispute-unit"}},
+	{"an answer that no declared dispute holds is undisputed", "dispute-undisputed-relation.yaml", []string{"undisputed-relation"}},
 }
 
 // validateSample checks one sample of testdata/invalid, beside the clean map

@@ -33,6 +33,9 @@ const (
 	MsgReportedLetter   Message = "reported-letter"   // %s title: a letter known only through a report
 	MsgDate             Message = "date"              // %d day, %s month name, %d month number, %d year
 	MsgListSeparator    Message = "list-separator"
+	MsgUnitCount        Message = "unit-count"     // %d units
+	MsgRelationCount    Message = "relation-count" // %d relations
+	MsgDisputesOf       Message = "disputes-of"    // %s map title: the heading of a list of its disputes
 )
 
 // messages holds one table per language. English is complete; every other
@@ -46,6 +49,7 @@ var messages = map[argmap.Lang]map[Message]string{
 		MsgPostscript: "postscript",
 		MsgLocation:   "%s %s", MsgLocationReported: "%s, reported", MsgSpeakerDate: "%s, %s",
 		MsgReportedLetter: "%s (reported)", MsgDate: "%[1]d %[2]s %[4]d", MsgListSeparator: ", ",
+		MsgUnitCount: "units:%d", MsgRelationCount: "relations:%d", MsgDisputesOf: "%s: the disputes",
 	},
 	argmap.Chinese: {
 		MsgKey: "图例", MsgClaim: "主张", MsgRebuttal: "反驳", MsgConcession: "让步",
@@ -54,6 +58,7 @@ var messages = map[argmap.Lang]map[Message]string{
 		MsgPostscript: "附言",
 		MsgLocation:   "%s%s", MsgLocationReported: "%s（转述）", MsgSpeakerDate: "%s，%s",
 		MsgReportedLetter: "%s（据转述）", MsgDate: "%[4]d年%[3]d月%[1]d日", MsgListSeparator: "、",
+		MsgUnitCount: "单元:%d", MsgRelationCount: "关系:%d", MsgDisputesOf: "%s：争议",
 	},
 }
 

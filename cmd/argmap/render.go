@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/argmap/argmap/render/graph"
 	"github.com/argmap/argmap/render/graph/png"
+	"github.com/argmap/argmap/render/report"
 
 	"github.com/argmap/argmap/argmap"
 	"github.com/spf13/cobra"
@@ -23,6 +26,8 @@ type renderOptions struct {
 	focus    string
 	depth    int
 	doc      string
+	dispute  string
+	split    string
 	dpi      float64
 	fontFile string
 }
@@ -35,6 +40,13 @@ func newRenderCommand(g *globalOptions) *cobra.Command {
 		Long: `Draw the argument map: one column per letter in date order, units in
 paragraph order, shape and colour by kind, line style by relation.
 
+The whole map is drawn in bands, one per dispute (argmap disputes), so that
+a reply sits level with what it answers. --dispute ID draws one dispute,
+laid out to fit a 1920×1080 screen at its natural size (1440×810 pt, 12 pt
+labels); a dispute too large for that is drawn, with a warning naming the
+parts to split it into. --split DIR draws every dispute into DIR, one file
+each in the --format given (svg by default), with an index in reading order.
+
 The format comes from the extension of -o (.dot, .svg, .png) or --format;
 -o - writes to stdout (DOT unless --format says otherwise). With no files,
 the map is read from ./annotations, else the map built into argmap.
@@ -43,6 +55,8 @@ PNG needs a font with Chinese glyphs for --lang zh: without one, exit 3 and
 a message saying what to install.`,
 		Example: `  argmap render -o armistice.svg
   argmap render --lang zh --legend -o armistice-zh.png --dpi 192
+  argmap render --dispute condoning --legend -o condoning.svg
+  argmap render --split disputes --legend --format png
   argmap render --focus kp-comparison-inappropriate --depth 2 -o focus.svg`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRender(cmd.OutOrStdout(), cmd.ErrOrStderr(), g, opts, args)
@@ -56,17 +70,28 @@ a message saying what to install.`,
 	f.BoolVar(&opts.legend, "legend", false, "add a key to the shapes and lines")
 	f.StringVar(&opts.focus, "focus", "", "draw only the neighbourhood of unit `ID`")
 	f.IntVar(&opts.depth, "depth", 1, "with --focus: how many relations away to draw")
-	f.StringVar(&opts.doc, "doc", "", "draw only document `ID` and what answers it")
+	f.StringVar(&opts.doc, "doc", "", "draw only document `ID`, what answers it and, greyed, what it answers")
+	f.StringVar(&opts.dispute, "dispute", "", "draw only dispute `ID` (argmap disputes lists them), sized for a 16:9 screen")
+	f.StringVar(&opts.split, "split", "", "write one diagram per dispute into folder `DIR`, with index.md and index.html in reading order")
 	f.Float64Var(&opts.dpi, "dpi", png.DefaultDPI, "PNG resolution (192 or more for slides)")
 	f.StringVar(&opts.fontFile, "font", "", "PNG: font `FILE` with Chinese glyphs (default: $"+png.FontEnv+", else a system CJK font)")
 	return cmd
 }
 
 func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, args []string) error {
-	if opts.output == "" {
-		return usageError(errors.New("render: say where the diagram goes with -o FILE (or -o - for stdout)"))
+	if opts.output == "" && opts.split == "" {
+		return usageError(errors.New("render: say where the diagram goes with -o FILE (or -o - for stdout), or --split DIR"))
+	}
+	if opts.output != "" && opts.split != "" {
+		return usageError(errors.New("render: -o and --split are exclusive: --split DIR writes one file per dispute"))
+	}
+	if opts.split != "" && (opts.dispute != "" || opts.focus != "" || opts.doc != "") {
+		return usageError(errors.New("render: --split draws every dispute; it takes no --dispute, --focus or --doc"))
 	}
 	format, err := diagramFormat(opts.format, opts.output)
+	if opts.split != "" && opts.format == "" {
+		format, err = "svg", nil
+	}
 	if err != nil {
 		return usageError(err)
 	}
@@ -85,26 +110,111 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	if err != nil {
 		return err
 	}
-	dot, err := graph.DOT(m, graph.DiagramOptions{
+	diagram := graph.DiagramOptions{
 		Lang: lang, Quotes: opts.quotes, Legend: opts.legend,
-		Focus: opts.focus, Depth: opts.depth, Doc: opts.doc,
-	})
-	if err != nil {
-		return usageError(err)
+		Focus: opts.focus, Depth: opts.depth, Doc: opts.doc, Dispute: opts.dispute,
 	}
-	out := dot
-	switch format {
-	case "svg":
-		if out, err = graph.SVG(dot); err != nil {
-			return cannotRun(err)
-		}
-	case "png":
-		out, err = png.PNG(dot, png.PNGOptions{DPI: opts.dpi, FontFile: opts.fontFile})
-		if err != nil {
-			return cannotRun(err)
-		}
+	if opts.split != "" {
+		return renderSplit(stderr, m, opts, diagram, format)
+	}
+	out, err := draw(stderr, m, opts, diagram, format)
+	if err != nil {
+		return err
 	}
 	return writeOutput(stdout, opts.output, out, outputs[0])
+}
+
+// draw makes one diagram in a format. A dispute's diagram is checked
+// against a 16:9 screen, with a warning when it does not fit.
+func draw(stderr io.Writer, m *argmap.Map, opts *renderOptions, diagram graph.DiagramOptions, format string) ([]byte, error) {
+	dot, err := graph.DOT(m, diagram)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	var svg []byte
+	if format == "svg" || diagram.Dispute != "" {
+		if svg, err = graph.SVG(dot); err != nil {
+			return nil, cannotRun(err)
+		}
+	}
+	if d := m.Dispute(diagram.Dispute); d != nil {
+		if err := warnIfTooLarge(stderr, d, svg, diagram.Lang); err != nil {
+			return nil, cannotRun(err)
+		}
+	}
+	switch format {
+	case "svg":
+		return svg, nil
+	case "png":
+		out, err := png.PNG(dot, png.PNGOptions{DPI: opts.dpi, FontFile: opts.fontFile})
+		if err != nil {
+			return nil, cannotRun(err)
+		}
+		return out, nil
+	}
+	return dot, nil
+}
+
+// warnIfTooLarge says when a dispute's diagram is larger than a 1920×1080
+// screen shows at its natural size, and names the parts it could be split
+// into.
+func warnIfTooLarge(stderr io.Writer, d *argmap.Dispute, svg []byte, lang argmap.Lang) error {
+	w, h, err := graph.Size(svg)
+	if err != nil {
+		return err
+	}
+	if w <= graph.ScreenWidth && h <= graph.ScreenHeight {
+		return nil
+	}
+	fmt.Fprintf(stderr, "argmap: warning: dispute %s is drawn %.0f×%.0f pt, larger than a 1920×1080 screen shows at its natural size (%.0f×%.0f pt)\n",
+		d.ID, w, h, graph.ScreenWidth, graph.ScreenHeight)
+	parts := d.Parts()
+	if len(parts) < 2 {
+		fmt.Fprintf(stderr, "  its answers hang together; split it by declaring two disputes, for example by paragraph: %s\n",
+			strings.Join(report.ParagraphRefs(d.Paragraphs()), " "))
+		return nil
+	}
+	fmt.Fprintf(stderr, "  split it into %d disputes, one per chain of answers:\n", len(parts))
+	for _, p := range parts {
+		var ids []string
+		for _, u := range p.Units {
+			ids = append(ids, u.ID)
+		}
+		fmt.Fprintf(stderr, "    roots: [%s]  units: [%s]\n", p.ID, strings.Join(ids, ", "))
+	}
+	return nil
+}
+
+// renderSplit draws every dispute into a folder, then writes an index of
+// them in reading order as Markdown and as HTML.
+func renderSplit(stderr io.Writer, m *argmap.Map, opts *renderOptions, diagram graph.DiagramOptions, format string) error {
+	if err := os.MkdirAll(opts.split, 0o755); err != nil {
+		return cannotRun(fmt.Errorf("--split: %w", err))
+	}
+	var files []string
+	for _, d := range m.Disputes() {
+		diagram.Dispute = d.ID
+		out, err := draw(stderr, m, opts, diagram, format)
+		if err != nil {
+			return err
+		}
+		name := d.ID + "." + format
+		if err := writeOutput(nil, filepath.Join(opts.split, name), out); err != nil {
+			return err
+		}
+		files = append(files, name)
+	}
+	var md, page bytes.Buffer
+	if err := report.WriteDisputeIndexMarkdown(&md, m, diagram.Lang, files); err != nil {
+		return cannotRun(err)
+	}
+	if err := report.WriteDisputeIndexHTML(&page, m, diagram.Lang, files); err != nil {
+		return cannotRun(err)
+	}
+	if err := writeOutput(nil, filepath.Join(opts.split, "index.md"), md.Bytes()); err != nil {
+		return err
+	}
+	return writeOutput(nil, filepath.Join(opts.split, "index.html"), page.Bytes())
 }
 
 // diagramFormat picks the output format: --format if given, else the -o

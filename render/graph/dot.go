@@ -7,6 +7,7 @@ package graph
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,7 +22,10 @@ type DiagramOptions struct {
 	Legend bool        // add a key to kinds and relations
 	Focus  string      // draw only the neighbourhood of this unit
 	Depth  int         // with Focus: how many relations away to go (default 1)
-	Doc    string      // draw only this document's units and what answers them
+	Doc    string      // draw only this document's units, what answers them, and (greyed) what they answer
+	// Dispute draws only the units of this dispute (argmap disputes lists
+	// them), laid out for a 16:9 screen.
+	Dispute string
 }
 
 // Label metrics. go-graphviz measures CJK text too narrow (about 10.5 pt a
@@ -47,13 +51,22 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 	if opts.Depth <= 0 {
 		opts.Depth = 1
 	}
-	units, err := selectUnits(m, opts)
+	units, context, err := selectUnits(m, opts)
 	if err != nil {
 		return nil, err
 	}
-	columns := groupByOrigin(units)
+	band, nbands := layoutBands(m)
+	if opts.Dispute != "" || opts.Focus != "" {
+		// One dispute, or one unit's neighbourhood: one band, paragraph
+		// order in each column.
+		band, nbands = map[*argmap.Unit]int{}, 1
+	}
+	columns := groupByOrigin(units, band)
 	var b bytes.Buffer
 	title := m.TitleIn(opts.Lang)
+	if d := m.Dispute(opts.Dispute); d != nil {
+		title = d.TitleIn(opts.Lang)
+	}
 	if opts.Lang == argmap.Chinese {
 		title = padCJK(title)
 	}
@@ -63,35 +76,49 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 	fmt.Fprintf(&b, "  node [fontname=%s, fontsize=%g, margin=\"0.12,0.06\", penwidth=1.4];\n", quote(fontFor(opts.Lang)), fontSize)
 	fmt.Fprintf(&b, "  edge [fontname=%s, fontsize=10];\n", quote(fontFor(opts.Lang)))
 	place := map[*argmap.Unit][2]int{} // column, position in the column
+	anchor := func(col, k int) string { return fmt.Sprintf("band_%d_%d", col, k) }
 	for i, col := range columns {
 		fmt.Fprintf(&b, "  subgraph %s {\n", quote(fmt.Sprintf("cluster_%d_%s", i, col.doc.ID)))
 		fmt.Fprintf(&b, "    graph [label=%s, style=\"rounded,filled\", fillcolor=\"#F4F4F4\", color=\"#9A9A9A\", fontsize=14, margin=12];\n",
 			quote(columnTitle(col, opts.Lang)))
+		var chain []string
+		j := 0
+		for k := 0; k < nbands; k++ {
+			chain = append(chain, anchor(i, k))
+			fmt.Fprintf(&b, "    %s [shape=point, width=0.01, height=0.01, style=invis];\n", quote(anchor(i, k)))
+			for _, u := range col.units {
+				if band[u] == k {
+					place[u] = [2]int{i, j}
+					j++
+					chain = append(chain, u.ID)
+					writeNode(&b, u, opts, context[u])
+				}
+			}
+		}
 		b.WriteString("    {rank=same;")
-		for j, u := range col.units {
-			place[u] = [2]int{i, j}
-			fmt.Fprintf(&b, " %s;", quote(u.ID))
+		for _, id := range chain {
+			fmt.Fprintf(&b, " %s;", quote(id))
 		}
 		b.WriteString("}\n")
-		for _, u := range col.units {
-			writeNode(&b, u, opts)
-		}
 		// Across a rank of a left-to-right graph, Graphviz puts the tail of
 		// an edge below its head: the chain runs upwards from the last unit.
-		for j := len(col.units) - 1; j > 0; j-- {
-			fmt.Fprintf(&b, "    %s -> %s [style=invis];\n", quote(col.units[j].ID), quote(col.units[j-1].ID))
+		for j := len(chain) - 1; j > 0; j-- {
+			fmt.Fprintf(&b, "    %s -> %s [style=invis];\n", quote(chain[j]), quote(chain[j-1]))
 		}
 		b.WriteString("  }\n")
 	}
 	for i := 1; i < len(columns); i++ {
-		fmt.Fprintf(&b, "  %s -> %s [style=invis, weight=100];\n", quote(columns[i-1].units[0].ID), quote(columns[i].units[0].ID))
+		for k := 0; k < nbands; k++ {
+			fmt.Fprintf(&b, "  %s -> %s [style=invis, weight=100];\n", quote(anchor(i-1, k)), quote(anchor(i, k)))
+		}
 	}
+	side := flatSides(units, place)
 	for _, u := range units {
 		for _, r := range u.Relations {
 			if _, ok := place[r.To]; r.To == nil || !ok {
 				continue
 			}
-			writeRelation(&b, r, place)
+			writeRelation(&b, r, place, side)
 		}
 	}
 	if opts.Legend {
@@ -108,17 +135,101 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 // columns and their order stay as the documents and paragraphs say, and
 // every relation joins neighbouring columns or one column, which keeps the
 // layout fast for large maps.
-func writeRelation(b *bytes.Buffer, r *argmap.Relation, place map[*argmap.Unit][2]int) {
+func writeRelation(b *bytes.Buffer, r *argmap.Relation, place map[*argmap.Unit][2]int, side map[*argmap.Relation]string) {
 	s := render.RelationStyles[r.Type]
 	from, to := place[r.From], place[r.To]
 	tail, head, dir, arrow := r.From.ID, r.To.ID, "forward", "arrowhead"
 	if to[0] < from[0] || (to[0] == from[0] && to[1] > from[1]) {
 		tail, head, dir, arrow = r.To.ID, r.From.ID, "back", "arrowtail"
 	}
-	fmt.Fprintf(b, "  %s -> %s [id=%s, class=%s, color=%s, style=%s, dir=%s, %s=%s, penwidth=%s, tooltip=%s];\n",
+	ports := ""
+	if s := side[r]; s != "" {
+		ports = fmt.Sprintf(", tailport=%s, headport=%s", s, s)
+	}
+	fmt.Fprintf(b, "  %s -> %s [id=%s, class=%s, color=%s, style=%s, dir=%s, %s=%s, penwidth=%s, tooltip=%s%s];\n",
 		quote(tail), quote(head), quote(RelationElementID(r)), quote("relation "+string(r.Type)),
-		quote(s.Line), s.EdgeStyle, dir, arrow, s.Arrow, s.PenWidth, quote(r.From.ID+" "+string(r.Type)+" "+r.ToID))
+		quote(s.Line), s.EdgeStyle, dir, arrow, s.Arrow, s.PenWidth, quote(r.From.ID+" "+string(r.Type)+" "+r.ToID), ports)
 }
+
+// flatSides picks the side each flat edge (a support within one letter)
+// runs on: the side of its column where fewer relations from other columns
+// arrive at the units between its ends, so that it crosses as few of them
+// as it can. Prefix counts per column keep it linear.
+func flatSides(units []*argmap.Unit, place map[*argmap.Unit][2]int) map[*argmap.Relation]string {
+	type counts struct{ left, right []int } // prefix sums by position
+	cols := map[int]*counts{}
+	size := map[int]int{}
+	for _, p := range place {
+		size[p[0]] = max(size[p[0]], p[1]+1)
+	}
+	for c, n := range size {
+		cols[c] = &counts{make([]int, n+1), make([]int, n+1)}
+	}
+	var flat []*argmap.Relation
+	for _, u := range units {
+		for _, r := range u.Relations {
+			from, ok1 := place[r.From]
+			to, ok2 := place[r.To]
+			switch {
+			case !ok1 || !ok2:
+			case from[0] == to[0]:
+				flat = append(flat, r)
+			case from[0] < to[0]:
+				cols[from[0]].right[from[1]+1]++
+				cols[to[0]].left[to[1]+1]++
+			default:
+				cols[from[0]].left[from[1]+1]++
+				cols[to[0]].right[to[1]+1]++
+			}
+		}
+	}
+	for _, c := range cols {
+		for i := 1; i < len(c.left); i++ {
+			c.left[i] += c.left[i-1]
+			c.right[i] += c.right[i-1]
+		}
+	}
+	// Short edges first: a long edge then sees which side the short ones
+	// inside it took, and avoids interleaving with the edges of that side
+	// (two arcs on one side cross when their spans interleave). Beyond
+	// maxFlatEdgesCompared edges in a column, the interleaving is not
+	// counted, to stay linear.
+	span := func(r *argmap.Relation) (int, int) {
+		a, b := place[r.From][1], place[r.To][1]
+		return min(a, b), max(a, b)
+	}
+	slices.SortStableFunc(flat, func(a, b *argmap.Relation) int {
+		la, ha := span(a)
+		lb, hb := span(b)
+		return (ha - la) - (hb - lb)
+	})
+	side := map[*argmap.Relation]string{}
+	taken := map[int][]*argmap.Relation{} // flat edges already placed, by column
+	for _, r := range flat {
+		col := place[r.From][0]
+		c := cols[col]
+		lo, hi := span(r)
+		cost := map[string]int{"w": c.left[hi] - c.left[lo+1], "e": c.right[hi] - c.right[lo+1]}
+		if len(taken[col]) < maxFlatEdgesCompared {
+			for _, o := range taken[col] {
+				olo, ohi := span(o)
+				if olo < lo && lo < ohi && ohi < hi || lo < olo && olo < hi && hi < ohi {
+					cost[side[o]]++
+				}
+			}
+		}
+		side[r] = "w"
+		if cost["e"] < cost["w"] {
+			side[r] = "e"
+		}
+		taken[col] = append(taken[col], r)
+	}
+	return side
+}
+
+// maxFlatEdgesCompared bounds how many flat edges of a column each new one
+// is compared with when flatSides picks its side.
+const maxFlatEdgesCompared = 200
 
 // NodeElementID is the id a unit's node carries in SVG output, which the
 // bilingual reader uses to link the diagram to the text.
@@ -137,7 +248,7 @@ type column struct {
 // groupByOrigin puts units into one column per origin document (the
 // reported document for units that report one), in date order; units in a
 // column go by paragraph, then position of the quote, then map order.
-func groupByOrigin(units []*argmap.Unit) []column {
+func groupByOrigin(units []*argmap.Unit, band map[*argmap.Unit]int) []column {
 	byDoc := map[*argmap.Document]*column{}
 	var cols []*column
 	for _, u := range units {
@@ -158,6 +269,9 @@ func groupByOrigin(units []*argmap.Unit) []column {
 	for i, c := range cols {
 		sort.SliceStable(c.units, func(a, b int) bool {
 			ua, ub := c.units[a], c.units[b]
+			if band[ua] != band[ub] {
+				return band[ua] < band[ub]
+			}
 			pa, pb := ua.Span.Paragraph, ub.Span.Paragraph
 			if pa.Doc != pb.Doc {
 				return pa.Doc.Date.Before(pb.Doc.Date)
@@ -172,18 +286,26 @@ func groupByOrigin(units []*argmap.Unit) []column {
 	return out
 }
 
-// selectUnits applies --focus and --doc.
-func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, error) {
+// selectUnits applies Focus, Doc and Dispute. It returns the units to draw
+// and, among them, the context units: drawn greyed, they are there only so
+// that what the selection answers keeps its target.
+func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, map[*argmap.Unit]bool, error) {
 	var units []*argmap.Unit
 	for _, u := range m.Units {
 		if u.Span.Paragraph != nil {
 			units = append(units, u)
 		}
 	}
+	context := map[*argmap.Unit]bool{}
 	if opts.Focus != "" {
 		start := m.Unit(opts.Focus)
 		if start == nil {
-			return nil, fmt.Errorf("--focus: unknown unit %q", opts.Focus)
+			var ids []string
+			for _, u := range m.Units {
+				ids = append(ids, u.ID)
+			}
+			return nil, nil, fmt.Errorf("--focus: unknown unit %q%s (argmap disputes --format json lists the units of every dispute)",
+				opts.Focus, argmap.DidYouMean(opts.Focus, ids))
 		}
 		keep := map[*argmap.Unit]bool{start: true}
 		frontier := []*argmap.Unit{start}
@@ -206,7 +328,8 @@ func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, error) {
 	if opts.Doc != "" {
 		d := m.Corpus.Document(opts.Doc)
 		if d == nil {
-			return nil, fmt.Errorf("--doc: unknown document %q; documents: %s", opts.Doc, strings.Join(m.Corpus.DocumentIDs(), ", "))
+			return nil, nil, fmt.Errorf("--doc: unknown document %q%s; documents: %s", opts.Doc,
+				argmap.DidYouMean(opts.Doc, m.Corpus.DocumentIDs()), strings.Join(m.Corpus.DocumentIDs(), ", "))
 		}
 		keep := map[*argmap.Unit]bool{}
 		for _, u := range units {
@@ -217,12 +340,34 @@ func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, error) {
 				}
 			}
 		}
+		for _, u := range units {
+			if !keep[u] || (u.Origin() != d && u.Span.Doc != d) {
+				continue
+			}
+			for _, r := range u.Relations {
+				if r.Type.Answers() && r.To != nil && !keep[r.To] {
+					keep[r.To], context[r.To] = true, true
+				}
+			}
+		}
+		units = filter(units, keep)
+	}
+	if opts.Dispute != "" {
+		d := m.Dispute(opts.Dispute)
+		if d == nil {
+			return nil, nil, fmt.Errorf("--dispute: unknown dispute %q%s; disputes: %s", opts.Dispute,
+				argmap.DidYouMean(opts.Dispute, m.DisputeIDs()), strings.Join(m.DisputeIDs(), ", "))
+		}
+		keep := map[*argmap.Unit]bool{}
+		for _, u := range d.Units {
+			keep[u] = true
+		}
 		units = filter(units, keep)
 	}
 	if len(units) == 0 {
-		return nil, fmt.Errorf("nothing to draw: the selection has no units")
+		return nil, nil, fmt.Errorf("nothing to draw: the selection has no units")
 	}
-	return units, nil
+	return units, context, nil
 }
 
 func filter(units []*argmap.Unit, keep map[*argmap.Unit]bool) []*argmap.Unit {
@@ -235,7 +380,11 @@ func filter(units []*argmap.Unit, keep map[*argmap.Unit]bool) []*argmap.Unit {
 	return out
 }
 
-func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions) {
+// writeNode writes a unit's node: its summary (or quote) wrapped, where it
+// is, its kind's shape and colours. Its tooltip, which is the node's
+// accessible name in SVG, says what the node shows: the summary and the
+// kind. A context unit is drawn greyed.
+func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions, context bool) {
 	text := u.Summary[opts.Lang]
 	if text == "" {
 		text = u.Summary[argmap.English]
@@ -258,10 +407,22 @@ func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions) {
 	}
 	width := (float64(widest)*pointsPerCol + nodePaddingPt + extra) / 72
 	height := (float64(len(lines))*lineHeightPt + nodePaddingPt) / 72
-	fmt.Fprintf(b, "    %s [id=%s, class=%s, label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, width=%.2f, height=%.2f, tooltip=%s];\n",
-		quote(u.ID), quote(NodeElementID(u)), quote("unit "+string(u.Kind)), quoteLines(lines), s.Shape, quote(s.NodeStyle),
-		quote(s.Fill), quote(s.Line), width, height, quote(string(u.Kind)+": "+u.ID))
+	class, fill, line, font := "unit "+string(u.Kind), s.Fill, s.Line, "#000000"
+	if context {
+		class, fill, line, font = class+" context", contextFill, contextLine, contextText
+	}
+	fmt.Fprintf(b, "    %s [id=%s, class=%s, label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, fontcolor=%s, width=%.2f, height=%.2f, tooltip=%s];\n",
+		quote(u.ID), quote(NodeElementID(u)), quote(class), quoteLines(lines), s.Shape, quote(s.NodeStyle),
+		quote(fill), quote(line), quote(font), width, height, quote(text+" ("+render.KindName(opts.Lang, u.Kind)+")"))
 }
+
+// The look of a context unit: grey, with text dark enough for AA contrast
+// (#555555 on #F2F2F2 is 6.7:1).
+const (
+	contextFill = "#F2F2F2"
+	contextLine = "#8C8C8C"
+	contextText = "#555555"
+)
 
 // location says where a unit is, as readers cite it: "Clark ¶5".
 func location(u *argmap.Unit, lang argmap.Lang) string {
