@@ -199,7 +199,7 @@ func renderSplit(stderr io.Writer, m *argmap.Map, opts *renderOptions, diagram g
 			return err
 		}
 		name := d.ID + "." + format
-		if err := writeOutput(nil, filepath.Join(opts.split, name), out); err != nil {
+		if err := writeOutput(nil, filepath.Join(opts.split, name), out, nil); err != nil {
 			return err
 		}
 		files = append(files, name)
@@ -211,10 +211,10 @@ func renderSplit(stderr io.Writer, m *argmap.Map, opts *renderOptions, diagram g
 	if err := report.WriteDisputeIndexHTML(&page, m, diagram.Lang, files); err != nil {
 		return cannotRun(err)
 	}
-	if err := writeOutput(nil, filepath.Join(opts.split, "index.md"), md.Bytes()); err != nil {
+	if err := writeOutput(nil, filepath.Join(opts.split, "index.md"), md.Bytes(), nil); err != nil {
 		return err
 	}
-	return writeOutput(nil, filepath.Join(opts.split, "index.html"), page.Bytes())
+	return writeOutput(nil, filepath.Join(opts.split, "index.html"), page.Bytes(), nil)
 }
 
 // diagramFormat picks the output format: --format if given, else the -o
