@@ -311,7 +311,7 @@ func (l *loader) disputes(n *yaml.Node) {
 				what = "dispute " + strconv.Quote(clip(id, 40))
 				if !validID(id) {
 					l.report(dd.idRange, RuleInvalidID, "ids are lower-case letters, digits and inner hyphens, like condoning",
-						"dispute id %q is not lower-case kebab-case", clip(id, 40))
+						"dispute id %q is not lower-case kebab-case", showID(id))
 				}
 			}
 		}
@@ -395,11 +395,11 @@ func (l *loader) resolveDisputes() {
 						hint = didYouMean(ref.id, unitIDs)
 						suggested++
 					}
-					l.report(ref.rng, RuleUnknownDisputeUnit, "a dispute names units of the map by id", "dispute %q names unknown unit %q in its %s%s", d.ID, clip(ref.id, 60), key, hint)
+					l.report(ref.rng, RuleUnknownDisputeUnit, "a dispute names units of the map by id", "dispute %q names unknown unit %q in its %s%s", showID(d.ID), showID(ref.id), key, hint)
 					continue
 				}
 				if at, dup := first[u]; dup {
-					l.report(ref.rng, RuleRepeatedDisputeUnit, "remove the second one", "dispute %q names unit %q twice", d.ID, u.ID)
+					l.report(ref.rng, RuleRepeatedDisputeUnit, "remove the second one", "dispute %q names unit %q twice", showID(d.ID), showID(u.ID))
 					if !l.capped {
 						l.last().Related = []Related{{File: d.File.Path, Range: at, Message: "first named here"}}
 					}
@@ -419,7 +419,7 @@ func (l *loader) resolveDisputes() {
 		d.Relations = relationsWithin(l.m, d.Units)
 		if d.ID != "" {
 			if first := seen[d.ID]; first != nil {
-				l.report(dd.idRange, RuleDuplicateDispute, "dispute ids are unique across all files of a map", "dispute id %q is already declared", d.ID)
+				l.report(dd.idRange, RuleDuplicateDispute, "dispute ids are unique across all files of a map", "dispute id %q is already declared", showID(d.ID))
 				if !l.capped {
 					l.last().Related = []Related{{File: first.dispute.File.Path, Range: first.idRange, Message: "first declared here"}}
 				}
@@ -439,7 +439,7 @@ func (l *loader) resolveDisputes() {
 		if r.Type.Answers() && !covered[r] {
 			l.file = r.From.File
 			l.report(r.Range, RuleUndisputedRelation, "add both units to the dispute the move belongs to, or declare a dispute for it",
-				"%q %s %q, but no declared dispute holds both units", r.From.ID, r.Type, r.To.ID)
+				"%q %s %q, but no declared dispute holds both units", showID(r.From.ID), r.Type, showID(r.To.ID))
 		}
 	}
 }
