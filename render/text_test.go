@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestWrapByDisplayWidth(t *testing.T) {
@@ -70,4 +72,42 @@ func BenchmarkWrap(b *testing.B) {
 			})
 		}
 	}
+}
+
+// FuzzWrap wraps any text at any width and checks what must hold however
+// long a word or a run of punctuation grows: no character but white space
+// (which may go at the edges of lines) is lost or added, in order, and no line is wider than the width unless
+// it is one character (or a character with the closing punctuation that
+// may not start a line).
+func FuzzWrap(f *testing.F) {
+	f.Add("The escape of 25,000 prisoners is a serious event", 20)
+	f.Add("约两万五千名战俘逃亡是严重事件，，，，。", 4)
+	f.Add(strings.Repeat("x", 300), 34)
+	f.Add("a\tb\nc  d", 1)
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		if !utf8.ValidString(s) || width < 1 || width > 200 {
+			return
+		}
+		lines := Wrap(s, width)
+		visible := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if got, want := visible(strings.Join(lines, "")), visible(s); got != want {
+			t.Fatalf("Wrap(%q, %d) = %q: characters lost or added", s, width, lines)
+		}
+		for _, l := range lines {
+			if DisplayWidth(l) <= width {
+				continue
+			}
+			first, size := utf8.DecodeRuneInString(l)
+			if rest := l[size:]; strings.Trim(rest, "，。、；：？！）》」』”’") != "" || RuneWidth(first) <= width {
+				t.Fatalf("Wrap(%q, %d): line %q is %d columns wide", s, width, l, DisplayWidth(l))
+			}
+		}
+	})
 }
