@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -41,6 +42,8 @@ func TestWrapCutsLongTokensByColumns(t *testing.T) {
 		{"a long word after a short one starts its own line", "ab cdefghij", 4, []string{"ab", "cdef", "ghij"}},
 		{"a wide character wider than the line is kept whole", "战争", 1, []string{"战", "争"}},
 		{"a tab and a line end are spaces", "ab\tcd\nef", 5, []string{"ab cd", "ef"}},
+		{"a text of more than MaxWrapLines lines ends the last with an ellipsis", strings.Repeat("abcd ", MaxWrapLines+5), 4,
+			append(slices.Repeat([]string{"abcd"}, MaxWrapLines-1), "abc…")},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,7 +100,13 @@ func FuzzWrap(f *testing.F) {
 				return r
 			}, s)
 		}
-		if got, want := visible(strings.Join(lines, "")), visible(s); got != want {
+		got, want := visible(strings.Join(lines, "")), visible(s)
+		if clipped, ok := strings.CutSuffix(got, "…"); ok && len(lines) == MaxWrapLines && got != want {
+			got, want = clipped, want[:min(len(clipped), len(want))] // the text goes on past the last line
+		} else if len(lines) > MaxWrapLines {
+			t.Fatalf("Wrap(%q, %d): %d lines", s, width, len(lines))
+		}
+		if got != want {
 			t.Fatalf("Wrap(%q, %d) = %q: characters lost or added", s, width, lines)
 		}
 		for _, l := range lines {
