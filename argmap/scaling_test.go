@@ -194,10 +194,13 @@ func allocated(c *argmap.Corpus, data []byte) (uint64, []argmap.Diagnostic) {
 	return after.TotalAlloc - before.TotalAlloc, ds
 }
 
-var writeShapes = flag.String("write-shapes", "", "write every shape at 4 MiB into `DIR`, for timing argmap validate on it")
+var (
+	writeShapes = flag.String("write-shapes", "", "write every shape into `DIR`, for timing argmap validate on it")
+	shapesSize  = flag.Int("shapes-size", argmap.MaxFileSize, "with -write-shapes: the size of each file in `BYTES`")
+)
 
-// TestWriteShapes writes the shapes at the largest size an annotation file
-// may have, when -write-shapes names a folder:
+// TestWriteShapes writes the shapes, by default at the largest size an
+// annotation file may have, when -write-shapes names a folder:
 //
 //	go test ./argmap -run TestWriteShapes -write-shapes /tmp/shapes
 func TestWriteShapes(t *testing.T) {
@@ -205,7 +208,7 @@ func TestWriteShapes(t *testing.T) {
 		t.Skip("no -write-shapes DIR")
 	}
 	for _, s := range shapes {
-		data := sizedShape(s, argmap.MaxFileSize)
+		data := sizedShape(s, *shapesSize)
 		if err := os.WriteFile(filepath.Join(*writeShapes, s.name+".yaml"), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
