@@ -460,6 +460,11 @@ func (l *loader) top(n *yaml.Node) {
 	if !l.expect(n, yaml.MappingNode, "an annotation file") {
 		return
 	}
+	if k := manifestKey(n); k != nil {
+		l.report(l.rangeOf(k), RuleCorpusManifest, "load a corpus with --corpus DIR, DIR being the folder that holds its corpus.yaml (argmap also finds one in the current folder or above it); annotation files have a units list",
+			"this is a corpus manifest, not an annotation file")
+		return
+	}
 	fs := l.fields(n, "the file", topKeys)
 	if f, ok := fs["argmap"]; ok && f.value != nil {
 		if v, ok := l.integer(f, "argmap (the format version)"); ok && v != FormatVersion {
@@ -520,13 +525,13 @@ func (l *loader) title(f field) {
 	}
 }
 
-// maxIDLength is the longest unit id, in characters. Every id in a
+// maxUnitIDLength is the longest unit id, in characters. Every id in a
 // message is clipped to it, so that a valid id shows whole and an id of a
 // megabyte costs a line.
-const maxIDLength = 64
+const maxUnitIDLength = 64
 
 // showID is an id as messages show it.
-func showID(id string) string { return clip(id, maxIDLength) }
+func showID(id string) string { return clip(id, maxUnitIDLength) }
 
 func (l *loader) unit(n *yaml.Node) {
 	if !l.expect(n, yaml.MappingNode, "a unit") {
@@ -539,9 +544,9 @@ func (l *loader) unit(n *yaml.Node) {
 		if id, ok := l.str(f, "id"); ok {
 			u.ID, u.IDRange = id, l.rangeOf(f.value)
 			what = "unit " + strconv.Quote(showID(id))
-			if n := RuneLen(id); n > maxIDLength {
+			if n := RuneLen(id); n > maxUnitIDLength {
 				l.report(u.IDRange, RuleIDTooLong, "an id is a short handle that relations name, like clark-escape-serious; put the words in summary",
-					"unit id %q has %d characters; keep it to %d", showID(id), n, maxIDLength)
+					"unit id %q has %d characters; keep it to %d", showID(id), n, maxUnitIDLength)
 			}
 			if !validID(id) {
 				l.report(u.IDRange, RuleInvalidID, "ids are lower-case letters, digits and inner hyphens, like clark-escape-serious",
@@ -719,7 +724,7 @@ func (l *loader) paragraph(n *yaml.Node, d *Document) *Paragraph {
 	if p := d.RoleParagraph(Role(n.Value)); p != nil {
 		return p
 	}
-	l.report(l.rangeOf(n), RuleParagraphOutOfRange, "a paragraph is a body paragraph number or heading, salutation, signature",
+	l.report(l.rangeOf(n), RuleParagraphOutOfRange, "a paragraph is a body paragraph number or heading, salutation, signature, postscript",
 		"%s has no paragraph %q; its paragraphs: %s", d.ID, clip(n.Value, 30), d.Addresses())
 	return nil
 }

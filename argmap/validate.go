@@ -329,13 +329,13 @@ func cycleMessage(ids []string) string {
 	if len(ids) > maxCycleShown {
 		head = fmt.Sprintf("support cycle of %d units: ", len(ids))
 		for _, id := range ids[:maxCycleShown/2] {
-			shown = append(shown, clip(id, maxIDLength))
+			shown = append(shown, clip(id, maxUnitIDLength))
 		}
 		shown = append(shown, "…")
 		ids = ids[len(ids)-maxCycleShown/2+1:]
 	}
 	for _, id := range ids {
-		shown = append(shown, clip(id, maxIDLength))
+		shown = append(shown, clip(id, maxUnitIDLength))
 	}
 	return head + strings.Join(shown, " → ") + " → " + shown[0]
 }
