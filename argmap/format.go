@@ -27,7 +27,7 @@ var (
 // Content problems (unknown keys, quotes not found) are left to Validate.
 // The error is for a failure of the formatter itself.
 func Format(in Input) ([]byte, []Diagnostic, error) {
-	l := &loader{}
+	l := &loader{file: &File{Path: in.Path, Data: in.Data}}
 	doc := l.parse(in)
 	if len(l.diags) > 0 {
 		SortDiagnostics(l.diags)

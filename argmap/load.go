@@ -94,12 +94,11 @@ func (l *loader) loadFile(in Input) {
 	}
 }
 
-// parse reads an annotation file as YAML and returns its document node,
-// with one root, or nil when the file is too large, not UTF-8 text, not
-// YAML or empty; every such problem, and a second document after the
-// first, is reported.
+// parse reads the current file as YAML and returns its document node, with
+// one root, or nil when the file is too large, not UTF-8 text, not YAML or
+// empty; every such problem, and a second document after the first, is
+// reported.
 func (l *loader) parse(in Input) *yaml.Node {
-	l.file = &File{Path: in.Path, Data: in.Data}
 	l.count, l.capped = 0, false
 	start := Range{Position{1, 1}, Position{1, 1}}
 	if len(in.Data) > MaxFileSize {

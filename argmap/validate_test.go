@@ -535,3 +535,15 @@ func TestRuleTableIsInIDOrderWithUniqueNames(t *testing.T) {
 		t.Errorf("the zero RuleID has name %q", name)
 	}
 }
+
+// TestUnitsPointAtTheFilesOfTheMap: every unit's File is one of the map's
+// Files, the same value, so that a printer or a page grouping units by file
+// finds them.
+func TestUnitsPointAtTheFilesOfTheMap(t *testing.T) {
+	m, _ := argmap.Validate(loadEmbedded(t), []argmap.Input{readInput(t, cleanMap)})
+	for _, u := range m.Units {
+		if !slices.Contains(m.Files, u.File) {
+			t.Fatalf("unit %s points at a file the map does not list", u.ID)
+		}
+	}
+}
