@@ -15,6 +15,7 @@ const (
 	msgLanguageButton   render.Message = "language-button" // the language's name on its own button: EN, 中文
 	msgTypeSize         render.Message = "type-size"
 	msgLargeType        render.Message = "large-type"
+	msgTypeGlyph        render.Message = "type-glyph" // the letter the type size toggle shows, small then large
 	msgExercise         render.Message = "exercise"
 	msgHideAnswers      render.Message = "hide-answers"
 	msgRevealAll        render.Message = "reveal-all"
@@ -72,7 +73,7 @@ const (
 var pageMessages = render.Table{
 	argmap.English: {
 		msgSkipToMap: "Skip to the map", msgReadingOptions: "Reading options", msgLanguage: "Language",
-		msgLanguageButton: "EN", msgTypeSize: "Type size", msgLargeType: "Large type, for a projector",
+		msgLanguageButton: "EN", msgTypeSize: "Type size", msgLargeType: "Large type, for a projector", msgTypeGlyph: "A",
 		msgExercise: "Exercise", msgHideAnswers: "Hide the answers", msgRevealAll: "Reveal all",
 		msgReveal: "Reveal", msgRevealParagraph: "Reveal %s", msgRevealDispute: "Reveal the dispute: %s",
 		msgFallback:   "argmap has no strings in %s: the page's own words are in English.",
@@ -97,7 +98,7 @@ var pageMessages = render.Table{
 	},
 	argmap.Chinese: {
 		msgSkipToMap: "跳到论证图", msgReadingOptions: "阅读选项", msgLanguage: "语言",
-		msgLanguageButton: "中文", msgTypeSize: "字号", msgLargeType: "大字号，供投影使用",
+		msgLanguageButton: "中文", msgTypeSize: "字号", msgLargeType: "大字号，供投影使用", msgTypeGlyph: "字",
 		msgExercise: "练习", msgHideAnswers: "隐藏答案", msgRevealAll: "全部显示",
 		msgReveal: "显示", msgRevealParagraph: "显示%s", msgRevealDispute: "显示争议：%s",
 		msgFallback:   "argmap 没有 %s 的界面文字：本页自身的文字为英文。",

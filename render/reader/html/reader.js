@@ -308,8 +308,9 @@
     return inLang[0] || own[0] || ms[0] || null;
   }
 
-  // The card in the text, for phones: under the paragraph of the passage
-  // tapped, with the unit's relations, and nothing else moves.
+  // The card in the text, for phones: it opens over the text just under the
+  // line tapped (above it when there is more room there), with the unit's
+  // relations, and the page does not move unless the card would not fit.
   var card = null;
   function showCard(key, passage) {
     var item = document.getElementById("item-" + key);
@@ -337,12 +338,26 @@
     list.className = "unit-list";
     list.appendChild(copy);
     card.appendChild(list);
-    para.parentNode.insertBefore(card, para.nextSibling);
+    para.appendChild(card);
+    var box = para.getBoundingClientRect();
+    var line = passage.getClientRects();
+    var first = line[0], last = line[line.length - 1];
+    var height = card.getBoundingClientRect().height;
+    var below = window.innerHeight - last.bottom, above = first.top;
+    if (below < height + 8 && above > below) {
+      card.style.top = (first.top - box.top - height - 6) + "px";
+    } else {
+      card.style.top = (last.bottom - box.top + 6) + "px";
+    }
+    var r = card.getBoundingClientRect();
+    if (r.bottom > window.innerHeight || r.top < 0) {
+      card.scrollIntoView({ block: "nearest" });
+    }
   }
   function closeCard() {
     if (card && card.parentNode) {
-      var para = card.previousElementSibling;
-      card.parentNode.removeChild(card);
+      var para = card.parentNode;
+      para.removeChild(card);
       var m = current && para && para.querySelector('mark.unit-span[data-unit="' + current + '"]');
       if (m) { m.focus({ preventScroll: true }); }
     }
