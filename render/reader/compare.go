@@ -41,6 +41,7 @@ func (b *pageBuilder) comparison() error {
 	student, keyMap := newPageMap(b.m, "", ""), newPageMap(key, "key.", "K")
 	studentDiff := mapDiff{units: map[*argmap.Unit]string{}, edges: map[string]string{}}
 	keyDiff := mapDiff{units: map[*argmap.Unit]string{}, edges: map[string]string{}}
+	student.diff, keyMap.diff = studentDiff, keyDiff
 	match := map[*argmap.Unit]string{}
 	for _, um := range c.Matches {
 		match[um.Other], match[um.Key] = keyMap.key(um.Key), student.key(um.Other)
@@ -79,9 +80,8 @@ func (b *pageBuilder) comparison() error {
 		pm   *pageMap
 		id   string
 		name text
-		diff mapDiff
-	}{{student, "fig-student", studentName, studentDiff}, {keyMap, "fig-key", keyName, keyDiff}} {
-		fig, err := b.figure(f.pm, f.id, "", f.name, graph.DiagramOptions{Legend: true}, nil, f.diff)
+	}{{student, "fig-student", studentName}, {keyMap, "fig-key", keyName}} {
+		fig, err := b.figure(f.pm, f.id, "", f.name, graph.DiagramOptions{Legend: true}, nil)
 		if err != nil {
 			return err
 		}

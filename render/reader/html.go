@@ -266,6 +266,8 @@ type pageMap struct {
 	m      *argmap.Map
 	prefix string // of unit keys: "" or "key."
 	number map[*argmap.Unit]string
+	diff   mapDiff // where a compared map differs from the other
+	marks  map[argmap.Lang]diagramMarks
 }
 
 func (pm *pageMap) key(u *argmap.Unit) string { return pm.prefix + u.ID }
@@ -273,7 +275,7 @@ func (pm *pageMap) key(u *argmap.Unit) string { return pm.prefix + u.ID }
 // newPageMap numbers a map's units in reading order, each number preceded
 // by label ("K" for a key's units).
 func newPageMap(m *argmap.Map, prefix, label string) *pageMap {
-	pm := &pageMap{m: m, prefix: prefix, number: map[*argmap.Unit]string{}}
+	pm := &pageMap{m: m, prefix: prefix, number: map[*argmap.Unit]string{}, marks: map[argmap.Lang]diagramMarks{}}
 	for i, u := range argmap.SortUnitsByPlace(m.Units) {
 		pm.number[u] = label + strconv.Itoa(i+1)
 	}
@@ -446,7 +448,7 @@ func (b *pageBuilder) reader() error {
 	pm := newPageMap(b.m, "", "")
 	page.Heading = b.data(b.titles(b.m))
 	page.Sections = b.letters(b.anchors(pm, nil, nil), nil)
-	fig, err := b.figure(pm, "fig-map", "", b.say(msgWholeMap), graph.DiagramOptions{Legend: true}, nil, mapDiff{})
+	fig, err := b.figure(pm, "fig-map", "", b.say(msgWholeMap), graph.DiagramOptions{Legend: true}, nil)
 	if err != nil {
 		return err
 	}
@@ -455,7 +457,7 @@ func (b *pageBuilder) reader() error {
 	}
 	page.Data.Disputes = map[string][]string{}
 	for i, d := range b.m.Disputes() {
-		fig, err := b.figure(pm, "fig-dispute-"+strconv.Itoa(i), d.ID, b.named(false, d.TitleIn), graph.DiagramOptions{Dispute: d.ID}, d, mapDiff{})
+		fig, err := b.figure(pm, "fig-dispute-"+strconv.Itoa(i), d.ID, b.named(false, d.TitleIn), graph.DiagramOptions{Dispute: d.ID}, d)
 		if err != nil {
 			return err
 		}
@@ -504,7 +506,7 @@ func (b *pageBuilder) handout() error {
 		return writtenIn(pageMessages.Has(lang), lang), pageMessages.Say(lang, msgDisputeOf, t)
 	})
 	page.Sections = b.letters(b.anchors(pm, in, nil), keep)
-	fig, err := b.figure(pm, "fig-dispute-0", d.ID, b.named(false, d.TitleIn), graph.DiagramOptions{Dispute: d.ID}, d, mapDiff{})
+	fig, err := b.figure(pm, "fig-dispute-0", d.ID, b.named(false, d.TitleIn), graph.DiagramOptions{Dispute: d.ID}, d)
 	if err != nil {
 		return err
 	}
@@ -581,7 +583,7 @@ func (b *pageBuilder) dispute(pm *pageMap, d *argmap.Dispute) readerDispute {
 // figure draws one view of a map in each language, once: the whole map, or
 // a dispute (whose passages it lists for print). It returns nil when the
 // view has nothing to draw.
-func (b *pageBuilder) figure(pm *pageMap, id, view string, caption text, opts graph.DiagramOptions, d *argmap.Dispute, diff mapDiff) (*readerFigure, error) {
+func (b *pageBuilder) figure(pm *pageMap, id, view string, caption text, opts graph.DiagramOptions, d *argmap.Dispute) (*readerFigure, error) {
 	units := pm.m.Units
 	if d != nil {
 		units = d.Units
@@ -606,7 +608,7 @@ func (b *pageBuilder) figure(pm *pageMap, id, view string, caption text, opts gr
 		}
 		prefix := strings.TrimPrefix(id, "fig-") + "-" + string(lang) + "-"
 		fig.Diagrams = append(fig.Diagrams, readerDiagram{Mode: string(lang), Lang: string(lang), Prefix: prefix, Map: pm.prefix,
-			SVG: prepareSVG(svg, prefix, b.marks(pm, lang, diff))})
+			SVG: prepareSVG(svg, prefix, pm.marksIn(lang))})
 	}
 	if d != nil {
 		fig.Passages = b.passages(pm, d.Units)
@@ -614,16 +616,21 @@ func (b *pageBuilder) figure(pm *pageMap, id, view string, caption text, opts gr
 	return fig, nil
 }
 
-// marks says what each node and edge of a map's diagram in lang gets.
-func (b *pageBuilder) marks(pm *pageMap, lang argmap.Lang, diff mapDiff) diagramMarks {
-	marks := diagramMarks{nodes: map[string]nodeMark{}, edges: diff.edges}
+// marksIn says what each node and edge of the map's diagrams in lang
+// gets. Every view of the map in lang shares them, so they are built once.
+func (pm *pageMap) marksIn(lang argmap.Lang) diagramMarks {
+	if marks, ok := pm.marks[lang]; ok {
+		return marks
+	}
+	marks := diagramMarks{nodes: map[string]nodeMark{}, edges: pm.diff.edges}
 	name := func(number, shown, kind string) string {
 		return pageMessages.Say(lang, msgUnitName, number, shown, kind)
 	}
 	for _, u := range pm.m.Units {
 		marks.nodes[u.ID] = nodeMark{key: pm.key(u), number: pm.number[u], kind: render.KindName(lang, u.Kind),
-			class: diff.units[u], name: name}
+			class: pm.diff.units[u], name: name}
 	}
+	pm.marks[lang] = marks
 	return marks
 }
 

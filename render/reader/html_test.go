@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -86,7 +87,7 @@ func TestReaderIsSelfContained(t *testing.T) {
 	if csp == nil {
 		t.Fatal("no Content-Security-Policy meta")
 	}
-	policy := strings.ReplaceAll(csp[1], "&#39;", "'")
+	policy := html.UnescapeString(csp[1])
 	if !strings.HasPrefix(policy, "default-src 'none';") || !strings.Contains(policy, readerScriptHash) || strings.Contains(policy, "connect-src") {
 		t.Errorf("policy %q does not forbid the network or allow exactly the reader's script", policy)
 	}
