@@ -521,14 +521,16 @@ func TestReaderScreenshot(t *testing.T) {
 	}
 	p := newPage(t)
 	p.do(t, chromedp.Navigate(writeReader(t)), chromedp.WaitVisible(chromedp.CSS("#letters")))
-	// Select a passage near the top that has relations, as a reader would.
+	// Choose a dispute and select one of its passages that has relations,
+	// as a reader would.
+	p.do(t, chromedp.Click(chromedp.CSS(`button[data-view="condoning"]`)))
 	id := eval[string](t, p, `(() => {
 		const d = JSON.parse(document.getElementById("argmap-data").textContent).units;
-		const m = Array.from(document.querySelectorAll('p[lang="en"] mark[tabindex="0"]'))
-			.find(m => d[m.dataset.unit].edges.length > 1 && m.getBoundingClientRect().top > 300);
+		const m = Array.from(document.querySelectorAll('p[lang="en"] mark.first:not(.off)'))
+			.find(m => d[m.dataset.unit].edges.length > 2);
 		return m.dataset.unit;
 	})()`)
-	p.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`p[lang="en"] mark[tabindex="0"][data-unit=%q]`, id))))
+	p.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`p[lang="en"] mark.first[data-unit=%q]`, id))))
 	time.Sleep(300 * time.Millisecond)
 	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
