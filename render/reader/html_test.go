@@ -398,3 +398,23 @@ func TestPreparedNodesCarryTheirNumberNameAndKey(t *testing.T) {
 		t.Errorf("the badge should be drawn over the shape, before the label")
 	}
 }
+
+func TestTopLeftReadsPathsAndPolygons(t *testing.T) {
+	for _, tc := range []struct {
+		name, shapes string
+		x, y         float64
+	}{
+		{"a rounded box is a path", `<path fill="#e1eef8" d="M247.76,-101.48C247.76,-101.48 32,-101.48 32,-101.48 26,-101.48 20,-95.48 20,-89.48 20,-46.52 20,-34.52 32,-34.52"/>`, 20, -101.48},
+		{"a note is a polygon and polylines", `<polygon points="579,-101.48 338.76,-101.48 338.76,-34.52 585,-34.52"/><polyline points="579,-101.48 579,-95.48"/>`, 338.76, -101.48},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, y, ok := topLeft(tc.shapes)
+			if !ok || x != tc.x || y != tc.y {
+				t.Errorf("topLeft = %v, %v, %v; want %v, %v", x, y, ok, tc.x, tc.y)
+			}
+		})
+	}
+	if _, _, ok := topLeft(`<text>no shape</text>`); ok {
+		t.Error("a node without shapes has no corner")
+	}
+}

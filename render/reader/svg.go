@@ -5,7 +5,6 @@ import (
 	"html"
 	"html/template"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -27,21 +26,14 @@ type nodeMark struct {
 	name func(number, shown, kind string) string
 }
 
-var (
-	svgIDAttr = regexp.MustCompile(` id="([^"]*)"`)
-	svgGroup  = regexp.MustCompile(`<g id="([^"]*)" class="(node|edge)([^"]*)">`)
-	svgShape  = regexp.MustCompile(`\b(?:points|d)="([^"]*)"|<ellipse [^>]*cx="([-0-9.]+)" cy="([-0-9.]+)" rx="([-0-9.]+)" ry="([-0-9.]+)"`)
-	svgNumber = regexp.MustCompile(`-?[0-9]+(?:\.[0-9]+)?`)
-	svgText   = regexp.MustCompile(`<text [^>]*>([^<]*)</text>`)
-)
-
 // prepareSVG readies Graphviz's SVG for a place inside the page: the XML
 // prolog and doctype go; every id gets a prefix, so that several diagrams
 // share the page; each unit's node (id "unit-ID") that marks names gets its
 // key, the link role, an accessible name that holds the text it shows and
-// its kind, and a badge with its number; and edges get their classes. Graphviz escapes the text of
-// labels and attributes, so ` id="` occurs only as an attribute, and the
-// text of a node is its <text> elements. The work is one pass over the SVG.
+// its kind, and a badge with its number; and edges get their classes.
+// Graphviz escapes the text of labels and attributes, so ` id="` occurs
+// only as an attribute, and the text of a node is its <text> elements. The
+// work is one pass over the SVG.
 func prepareSVG(svg []byte, prefix string, marks diagramMarks) template.HTML {
 	s := string(svg)
 	if i := strings.Index(s, "<svg"); i >= 0 {
@@ -50,14 +42,12 @@ func prepareSVG(svg []byte, prefix string, marks diagramMarks) template.HTML {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for {
-		loc := svgGroup.FindStringSubmatchIndex(s)
-		if loc == nil {
+		at, id, what, classes, tagEnd := nextGroup(s)
+		if at < 0 {
 			break
 		}
-		b.WriteString(prefixIDs(s[:loc[0]], prefix))
-		id := html.UnescapeString(s[loc[2]:loc[3]])
-		what, classes := s[loc[4]:loc[5]], s[loc[6]:loc[7]]
-		tag, body := s[loc[0]:loc[1]], s[loc[1]:]
+		b.WriteString(prefixIDs(s[:at], prefix))
+		tag, body := s[at:tagEnd], s[tagEnd:]
 		end := strings.Index(body, "\n<!--")
 		if end < 0 {
 			end = strings.Index(body, "</svg>")
@@ -72,11 +62,7 @@ func prepareSVG(svg []byte, prefix string, marks diagramMarks) template.HTML {
 		case what == "edge" && marks.edges[id] != "":
 			fmt.Fprintf(&b, `<g id="%s" class="edge%s%s">`, html.EscapeString(prefix+id), classes, marks.edges[id])
 		case what == "node" && isUnit && strings.HasPrefix(id, "unit-"):
-			var shown []string
-			for _, m := range svgText.FindAllStringSubmatch(group, -1) {
-				shown = append(shown, html.UnescapeString(m[1]))
-			}
-			name := mark.name(mark.number, strings.Join(shown, " "), mark.kind)
+			name := mark.name(mark.number, strings.Join(texts(group), " "), mark.kind)
 			fmt.Fprintf(&b, `<g id="%s" class="node%s%s" data-unit="%s" role="link" tabindex="-1" aria-label="%s">`,
 				html.EscapeString(prefix+id), classes, mark.class, html.EscapeString(mark.key), html.EscapeString(name))
 			if at := strings.Index(group, "<text"); at >= 0 && mark.number != "" {
@@ -93,34 +79,101 @@ func prepareSVG(svg []byte, prefix string, marks diagramMarks) template.HTML {
 	return template.HTML(b.String()) // Graphviz output, its text escaped by Graphviz; our attributes escaped above
 }
 
+// nextGroup finds the next group of a node or an edge, as Graphviz starts
+// it: <g id="ID" class="node ..."> or class="edge ...". It returns where
+// the tag starts (-1 when there is none), the id unescaped, node or edge,
+// the rest of the class, and where the tag ends.
+func nextGroup(s string) (at int, id, what, classes string, tagEnd int) {
+	const open = `<g id="`
+	for from := 0; ; {
+		i := strings.Index(s[from:], open)
+		if i < 0 {
+			return -1, "", "", "", 0
+		}
+		at = from + i
+		rest := s[at+len(open):]
+		q := strings.IndexByte(rest, '"')
+		gt := strings.IndexByte(rest, '>')
+		if q < 0 || gt < q {
+			return -1, "", "", "", 0
+		}
+		for _, kind := range []string{"node", "edge"} {
+			attr := `" class="` + kind
+			if strings.HasPrefix(rest[q:], attr) && rest[gt-1] == '"' {
+				return at, html.UnescapeString(rest[:q]), kind, rest[q+len(attr) : gt-1], at + len(open) + gt + 1
+			}
+		}
+		from = at + len(open)
+	}
+}
+
 func prefixIDs(s, prefix string) string {
-	return svgIDAttr.ReplaceAllString(s, ` id="`+prefix+`$1"`)
+	return strings.ReplaceAll(s, ` id="`, ` id="`+prefix)
+}
+
+// texts returns the text of each <text> element of a node, unescaped.
+func texts(group string) []string {
+	var out []string
+	for rest := group; ; {
+		i := strings.Index(rest, "<text")
+		if i < 0 {
+			return out
+		}
+		rest = rest[i:]
+		open, end := strings.IndexByte(rest, '>'), strings.Index(rest, "</text>")
+		if open < 0 || end < open {
+			return out
+		}
+		out = append(out, html.UnescapeString(rest[open+1:end]))
+		rest = rest[end:]
+	}
 }
 
 // topLeft finds the top left corner of the shapes Graphviz drew for a node:
-// the smallest x and y among the points of its polygons and paths, and the
-// bounds of its ellipses.
+// the smallest x and y among the points of its polygons, polylines and
+// paths (Graphviz writes absolute coordinates, x then y). Units are drawn
+// as boxes, hexagons and notes, which Graphviz writes as these.
 func topLeft(shapes string) (x, y float64, ok bool) {
 	x, y = math.Inf(1), math.Inf(1)
-	for _, m := range svgShape.FindAllStringSubmatch(shapes, -1) {
-		if m[1] != "" {
-			nums := svgNumber.FindAllString(m[1], -1)
-			for i := 0; i+1 < len(nums); i += 2 {
-				px, err1 := strconv.ParseFloat(nums[i], 64)
-				py, err2 := strconv.ParseFloat(nums[i+1], 64)
-				if err1 == nil && err2 == nil {
-					x, y = min(x, px), min(y, py)
-				}
+	for _, attr := range []string{` points="`, ` d="`} {
+		for rest := shapes; ; {
+			i := strings.Index(rest, attr)
+			if i < 0 {
+				break
 			}
-			continue
+			rest = rest[i+len(attr):]
+			end := strings.IndexByte(rest, '"')
+			if end < 0 {
+				break
+			}
+			nums := numbers(rest[:end])
+			for k := 0; k+1 < len(nums); k += 2 {
+				x, y = min(x, nums[k]), min(y, nums[k+1])
+			}
+			rest = rest[end:]
 		}
-		cx, _ := strconv.ParseFloat(m[2], 64)
-		cy, _ := strconv.ParseFloat(m[3], 64)
-		rx, _ := strconv.ParseFloat(m[4], 64)
-		ry, _ := strconv.ParseFloat(m[5], 64)
-		x, y = min(x, cx-rx), min(y, cy-ry)
 	}
 	return x, y, !math.IsInf(x, 1) && !math.IsInf(y, 1)
+}
+
+// numbers reads the decimal numbers in a list of points or a path.
+func numbers(s string) []float64 {
+	var out []float64
+	for i := 0; i < len(s); {
+		if s[i] != '-' && s[i] != '.' && (s[i] < '0' || s[i] > '9') {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == '.' || s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		if f, err := strconv.ParseFloat(s[i:j], 64); err == nil {
+			out = append(out, f)
+		}
+		i = j
+	}
+	return out
 }
 
 // badge draws a unit's number at a node's top left corner: a dark rounded
