@@ -191,3 +191,54 @@ func TestExerciseKeyAgreesWithTheBundledMap(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingGuidesListTheDeclaredDisputes keeps the guides' lists of
+// disputes, English and Chinese, the same as the map's disputes: the same
+// ids in the same order, each with its units in the map's order.
+func TestReadingGuidesListTheDeclaredDisputes(t *testing.T) {
+	m := bundledMap(t)
+	item := regexp.MustCompile("(?m)^\\d+\\. \\*\\*.*?\\*\\*\\s*[(（]`([a-z0-9-]+)`[)）][:：]\\s*(.*)$")
+	id := regexp.MustCompile("`([a-z0-9-]+)`")
+	for _, guide := range []struct{ path, heading string }{
+		{"../docs/armistice-1953.md", "## Disputes\n"},
+		{"../docs/armistice-1953.zh.md", "## 争议点\n"},
+	} {
+		t.Run(guide.path, func(t *testing.T) {
+			data, err := os.ReadFile(guide.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(data)
+			start := strings.Index(text, guide.heading)
+			if start < 0 {
+				t.Fatalf("no %q section", strings.TrimSpace(guide.heading))
+			}
+			section := text[start+len(guide.heading):]
+			if end := strings.Index(section, "\n## "); end >= 0 {
+				section = section[:end]
+			}
+			var listed []string
+			for _, match := range item.FindAllStringSubmatch(section, -1) {
+				listed = append(listed, match[1])
+				d := m.Dispute(match[1])
+				if d == nil {
+					t.Errorf("the guide lists dispute %s, which the map does not declare", match[1])
+					continue
+				}
+				var units, want []string
+				for _, u := range id.FindAllStringSubmatch(match[2], -1) {
+					units = append(units, u[1])
+				}
+				for _, u := range d.Units {
+					want = append(want, u.ID)
+				}
+				if got := strings.Join(units[:min(len(units), len(want))], " "); got != strings.Join(want, " ") {
+					t.Errorf("dispute %s: the guide lists %v, the map %v", d.ID, units, want)
+				}
+			}
+			if got, want := strings.Join(listed, " "), strings.Join(m.DisputeIDs(), " "); got != want {
+				t.Errorf("the guide lists disputes %s, the map declares %s", got, want)
+			}
+		})
+	}
+}

@@ -59,7 +59,7 @@ at the top of the page. -o writes the file atomically;
 		},
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` (- for standard output)")
-	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "language the page opens in: any language of the corpus, or both (default: its first)")
 	cmd.Flags().BoolVar(&opts.exercise, "exercise", false, "open with the highlights and the map hidden until revealed")
 	cmd.Flags().StringVar(&opts.dispute, "dispute", "", "write a handout of the dispute `ID` alone")
 	cmd.Flags().StringVar(&opts.key, "key", "", "show the map beside the key in `FILE|DIR`, with the differences marked")
@@ -73,7 +73,11 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 	if opts.key != "" && opts.dispute != "" {
 		return usageError(fmt.Errorf("give --key or --dispute, not both"))
 	}
-	if err := checkReaderLang(opts.lang); err != nil {
+	c, err := g.loadCorpus()
+	if err != nil {
+		return err
+	}
+	if opts.lang, err = corpusLang(c, opts.lang, "both"); err != nil {
 		return err
 	}
 	m, ds, err := loadValidMap(stderr, g, opts.paths)
@@ -84,6 +88,7 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 		return usageError(fmt.Errorf("--dispute: unknown dispute %q%s; disputes: %s", opts.dispute,
 			argmap.DidYouMean(opts.dispute, m.DisputeIDs()), strings.Join(m.DisputeIDs(), ", ")))
 	}
+	noteEnglishFallback(stderr, c.Languages...)
 	ropts := reader.ReaderOptions{Lang: opts.lang, Exercise: opts.exercise, Dispute: opts.dispute}
 	if opts.key != "" {
 		key, _, err := loadValidMap(stderr, g, []string{opts.key})
@@ -105,13 +110,4 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 		return cannotRun(fmt.Errorf("writing the reader: %w", err))
 	}
 	return writeOutput(stdout, opts.output, buf.Bytes())
-}
-
-// checkReaderLang checks --lang of the reader commands.
-func checkReaderLang(lang string) error {
-	switch lang {
-	case "en", "zh", "both":
-		return nil
-	}
-	return usageError(fmt.Errorf("--lang %q: use en, zh or both", lang))
 }

@@ -304,7 +304,7 @@ func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, map[*argma
 			for _, u := range m.Units {
 				ids = append(ids, u.ID)
 			}
-			return nil, nil, fmt.Errorf("--focus: unknown unit %q%s (argmap disputes and the annotation files name the units)",
+			return nil, nil, fmt.Errorf("--focus: unknown unit %q%s (argmap disputes --format json lists the units of every dispute)",
 				opts.Focus, argmap.DidYouMean(opts.Focus, ids))
 		}
 		keep := map[*argmap.Unit]bool{start: true}

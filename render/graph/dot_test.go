@@ -202,8 +202,8 @@ func TestReadmeDiagramsAreUpToDate(t *testing.T) {
 		opts    DiagramOptions
 	}{
 		{"armistice-1953.svg", "argmap render --legend -o docs/armistice-1953.svg", DiagramOptions{Legend: true}},
-		{"condoning.svg", "argmap render --focus clark-denies-condoning --legend -o docs/condoning.svg",
-			DiagramOptions{Legend: true, Focus: "clark-denies-condoning"}},
+		{"condoning.svg", "argmap render --dispute condoning --legend -o docs/condoning.svg",
+			DiagramOptions{Legend: true, Dispute: "condoning"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

@@ -381,7 +381,9 @@ func (b *pageBuilder) setModes() error {
 	switch {
 	case b.opening == "":
 		b.opening = b.primary
-	case b.opening == BothMode && len(b.modes) > 1:
+	case b.opening == BothMode && len(b.modes) == 1:
+		b.opening = b.primary // one language is all of them
+	case b.opening == BothMode:
 	case !slices.Contains(b.modes, b.opening):
 		var names []string
 		for _, l := range b.modes {
