@@ -18,7 +18,8 @@ import (
 // The reader's classroom features in headless Chromium: links, selection,
 // disputes, exercises, phones, chains of letters, and an axe-core audit.
 
-const chainCorpus = "../../render/reader/testdata/chain"
+// chainCorpus holds three letters in a chain, in English and French.
+const chainCorpus = "../../render/testdata/corpora/lys"
 
 func TestReaderSelectionIsCurrentLinkedAndInView(t *testing.T) {
 	p := newPage(t)
@@ -238,7 +239,7 @@ func TestReaderOnAPhoneShowsTheCardInPlace(t *testing.T) {
 
 func TestReaderPutsEachReplyBesideWhatItAnswersInAChain(t *testing.T) {
 	p := newPage(t)
-	p.do(t, chromedp.Navigate(writePage(t, "--corpus", chainCorpus, filepath.Join(chainCorpus, "map.yaml"))), chromedp.WaitVisible(chromedp.CSS("#letters")))
+	p.do(t, chromedp.Navigate(writePage(t, "--corpus", chainCorpus)), chromedp.WaitVisible(chromedp.CSS("#letters")))
 	got := eval[string](t, p, `(() => {
 		const top = sel => document.querySelector(sel).getBoundingClientRect().top;
 		const rows = [...document.querySelectorAll(".exchange")].map(s => [...s.querySelectorAll(".document")]);
@@ -246,15 +247,15 @@ func TestReaderPutsEachReplyBesideWhatItAnswersInAChain(t *testing.T) {
 		for (const row of rows) {
 			if (row.length !== 2 || row[0].getBoundingClientRect().top !== row[1].getBoundingClientRect().top) return "a row's letters are not level";
 		}
-		if (rows[0][1].id !== "doc-south-1902-03-08" || !rows[1][0].classList.contains("repeat") || rows[1][1].id !== "doc-north-1902-03-15") return "the reply is not beside each letter it answers and that answers it";
+		if (rows[0][1].id !== "doc-company-1911-04-10" || !rows[1][0].classList.contains("repeat") || rows[1][1].id !== "doc-morel-1911-04-17") return "the reply is not beside each letter it answers and that answers it";
 		return "ok";
 	})()`)
 	if got != "ok" {
 		t.Error(got)
 	}
 	// The repeat's passages select their unit like the first showing's.
-	p.do(t, chromedp.Click(chromedp.CSS(`.repeat p[lang="en"] mark[data-unit="south-not-allowed"]`)))
-	if hash := eval[string](t, p, `location.hash`); hash != "#south-not-allowed" {
+	p.do(t, chromedp.Click(chromedp.CSS(`.repeat p[lang="en"] mark[data-unit="company-unsafe"]`)))
+	if hash := eval[string](t, p, `location.hash`); hash != "#company-unsafe" {
 		t.Errorf("clicking a passage of the repeat selects %q", hash)
 	}
 	checkConsole(t, p)
@@ -331,7 +332,7 @@ func TestReaderHasNoSeriousAccessibilityViolations(t *testing.T) {
 		{"an exercise", []string{"--exercise", smallMap}, "zh"},
 		{"a one-dispute handout", []string{"--dispute", "clark-serious", smallMap}, "both"},
 		{"a student's map beside the key", []string{smallMap, "--key", "../../render/testdata/maps/hostile.yaml"}, "en"},
-		{"a corpus in English and French", []string{"--corpus", chainCorpus, filepath.Join(chainCorpus, "map.yaml")}, "fr"},
+		{"a corpus in English and French", []string{"--corpus", chainCorpus}, "fr"},
 	}
 	for _, pg := range pages {
 		p.do(t, chromedp.Navigate(writePage(t, pg.args...)), chromedp.WaitVisible(chromedp.CSS("#letters")))

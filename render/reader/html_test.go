@@ -192,17 +192,17 @@ func TestEachReplySitsBesideWhatItAnswersInAChain(t *testing.T) {
 		}
 		rows = append(rows, strings.Join(cols, " | "))
 	}
-	want := []string{"Northport, 1 March 1902 | Southport, 8 March 1902", "Southport, 8 March 1902 repeat | Northport, 15 March 1902"}
+	want := []string{"Morel, 3 April 1911 | the Company, 10 April 1911", "the Company, 10 April 1911 repeat | Morel, 17 April 1911"}
 	if !slices.Equal(rows, want) {
 		t.Errorf("rows of letters:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
-	if n := strings.Count(page, `id="p-south-1902-03-08-1"`); n != 1 {
+	if n := strings.Count(page, `id="p-company-1911-04-10-1"`); n != 1 {
 		t.Errorf("the repeated letter's paragraph has its id %d times, want once", n)
 	}
 	// The repeat is marked and linked, but adds no tab stops.
 	repeat := page[strings.Index(page, `<div class="document repeat">`):]
 	repeat = repeat[:strings.Index(repeat, `</div>`+"\n      <div")]
-	if !strings.Contains(repeat, `data-unit="south-not-allowed" role="link" tabindex="-1"`) || strings.Contains(repeat, `tabindex="0"`) {
+	if !strings.Contains(repeat, `data-unit="company-unsafe" role="link" tabindex="-1"`) || strings.Contains(repeat, `tabindex="0"`) {
 		t.Errorf("the repeated letter's passages should be links without tab stops:\n%s", repeat)
 	}
 }
@@ -225,7 +225,7 @@ func TestAPageInALanguageWithoutStringsSaysSoOnce(t *testing.T) {
 		t.Errorf("the page does not open in French")
 	}
 	for _, want := range []string{`<span lang="en">The whole map</span>`, // a string of the page: English in every mode
-		`<span data-l="fr" lang="fr">Ouvrir le port un jour sur deux</span>`, // a summary, in French
+		`<span data-l="fr" lang="fr">Le pont ferme aux charrettes le 1er mai</span>`, // a summary, in French
 		`<p class="text" data-l="fr" lang="fr">`,
 		`<button type="button" data-set-lang="fr" aria-pressed="true" lang="fr">FR</button>`,
 		`<button type="button" data-set-lang="both" aria-pressed="false">EN &#43; FR</button>`} {
@@ -332,24 +332,12 @@ units:
 	}
 }
 
-// chainMap loads the map of the three-letter corpus in testdata/chain:
-// Northport writes, Southport replies, Northport replies again; in English
-// and French.
+// chainMap loads the map of the test corpus lys: three letters in a chain
+// (Morel writes, the Company replies, Morel replies again), in English and
+// French.
 func chainMap(t *testing.T) *argmap.Map {
 	t.Helper()
-	c, err := argmap.LoadCorpusDir("testdata/chain")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("testdata/chain/map.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, ds := argmap.Validate(c, []argmap.Input{{Path: "testdata/chain/map.yaml", Data: data}})
-	if argmap.Fails(ds, false) {
-		t.Fatalf("%v", ds)
-	}
-	return m
+	return rendertest.CorpusMap(t, "lys")
 }
 
 func TestPreparedNodesCarryTheirNumberNameAndKey(t *testing.T) {
