@@ -13,12 +13,14 @@ import (
 )
 
 type htmlOptions struct {
-	paths    []string
-	output   string
-	lang     string
-	exercise bool
-	dispute  string
-	key      string
+	paths      []string
+	output     string
+	lang       string
+	exercise   bool
+	dispute    string
+	key        string
+	docs       []string
+	paragraphs []string
 }
 
 func newHTMLCommand(g *globalOptions) *cobra.Command {
@@ -41,7 +43,8 @@ handout with numbered passages and one page per dispute.
 revealed a paragraph or a dispute at a time. --dispute ID writes a handout
 of one dispute (argmap disputes lists them). --key KEY shows the map named
 (a student's) beside the key's, with the differences marked, as argmap
-compare finds them.
+compare finds them; with --key, --doc, --paragraphs and --dispute limit
+the key to the assignment, as they do for argmap compare.
 
 Files and folders are read as validate reads them, ./annotations or the
 built-in map by default. A map with errors is refused: its diagnostics go to
@@ -52,7 +55,8 @@ at the top of the page. -o writes the file atomically;
   argmap html --lang both annotations/ -o seminar.html
   argmap html --exercise -o exercise.html
   argmap html --dispute condoning -o condoning.html
-  argmap html student.yaml --key key.yaml -o student.html`,
+  argmap html student.yaml --key key.yaml -o student.html
+  argmap html student.yaml --key key.yaml --paragraphs clark-1953-06-29:3 -o student.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			return runHTML(cmd.OutOrStdout(), cmd.ErrOrStderr(), g, opts)
@@ -61,8 +65,10 @@ at the top of the page. -o writes the file atomically;
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` (- for standard output)")
 	cmd.Flags().StringVar(&opts.lang, "lang", "", "language the page opens in: any language of the corpus, or both (default: its first)")
 	cmd.Flags().BoolVar(&opts.exercise, "exercise", false, "open with the highlights and the map hidden until revealed")
-	cmd.Flags().StringVar(&opts.dispute, "dispute", "", "write a handout of the dispute `ID` alone")
+	cmd.Flags().StringVar(&opts.dispute, "dispute", "", "write a handout of the dispute `ID` alone; with --key, limit the key to it")
 	cmd.Flags().StringVar(&opts.key, "key", "", "show the map beside the key in `FILE|DIR`, with the differences marked")
+	cmd.Flags().StringArrayVar(&opts.docs, "doc", nil, "with --key: limit the key to document `ID` (repeatable)")
+	cmd.Flags().StringArrayVar(&opts.paragraphs, "paragraphs", nil, "with --key: limit the key to paragraphs `REFS`, such as clark-1953-06-29:1,3 (repeatable)")
 	return cmd
 }
 
@@ -70,8 +76,8 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 	if opts.output == "" {
 		return usageError(fmt.Errorf("html needs -o FILE (or -o - for standard output)"))
 	}
-	if opts.key != "" && opts.dispute != "" {
-		return usageError(fmt.Errorf("give --key or --dispute, not both"))
+	if opts.key == "" && len(opts.docs)+len(opts.paragraphs) > 0 {
+		return usageError(fmt.Errorf("--doc and --paragraphs limit the key of --key to an assignment; give --key KEY"))
 	}
 	c, err := g.loadCorpus()
 	if err != nil {
@@ -84,7 +90,7 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 	if err != nil {
 		return err
 	}
-	if opts.dispute != "" && m.Dispute(opts.dispute) == nil {
+	if opts.key == "" && opts.dispute != "" && m.Dispute(opts.dispute) == nil {
 		return usageError(fmt.Errorf("--dispute: unknown dispute %q%s; disputes: %s", opts.dispute,
 			argmap.DidYouMean(opts.dispute, m.DisputeIDs()), strings.Join(m.DisputeIDs(), ", ")))
 	}
@@ -95,7 +101,11 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 		if err != nil {
 			return err
 		}
-		ropts.Key, ropts.KeyName, ropts.StudentName = key, opts.key, strings.Join(opts.paths, ", ")
+		a, err := compareAssignment(key, &compareOptions{docs: opts.docs, paragraphs: opts.paragraphs, dispute: opts.dispute})
+		if err != nil {
+			return usageError(err)
+		}
+		ropts.Key, ropts.KeyName, ropts.StudentName, ropts.Assignment, ropts.Dispute = key, opts.key, strings.Join(opts.paths, ", "), a, ""
 	}
 	// The page shows the map's warnings, as argmap serve does, but not its
 	// infos: a handout need not say which documents the map leaves out.

@@ -30,14 +30,15 @@ type mapDiff struct {
 // comparison builds the page that shows a student's map (the page's map)
 // beside the key's: the letters with the student's passages, and the key's
 // where the student has none; both diagrams; both lists of units; and the
-// differences, as argmap.Compare finds them. A student's unit that matches
-// no key unit is marked extra, one whose kind differs from its match's is
-// marked so, a key unit without a match is marked missed, and relations
-// missing or extra are marked on the diagrams' edges.
+// differences, as argmap.CompareAssigned finds them within the assignment.
+// A student's unit that matches no key unit is marked extra, one whose kind
+// differs from its match's is marked so, a key unit without a match is
+// marked missed, and relations missing, extra or of another type are marked
+// on the diagrams' edges.
 func (b *pageBuilder) comparison() error {
 	page := b.page
 	key := b.opts.Key
-	c := argmap.Compare(key, b.m)
+	c := argmap.CompareAssigned(key, b.m, b.opts.Assignment)
 	student, keyMap := newPageMap(b.m, "", ""), newPageMap(key, "key.", "K")
 	studentDiff := mapDiff{units: map[*argmap.Unit]string{}, edges: map[string]string{}}
 	keyDiff := mapDiff{units: map[*argmap.Unit]string{}, edges: map[string]string{}}
@@ -147,6 +148,13 @@ func (b *pageBuilder) difference(d argmap.Disagreement, student, keyMap *pageMap
 	case argmap.ExtraRelation:
 		studentDiff.edges[graph.RelationElementID(d.Relation)] = " extra"
 		return readerDifference{Key: student.key(d.Relation.From), Class: "extra", Text: say(msgExtraRelation, relation(student, d.Relation))}
+	case argmap.RelationTypeDiffers:
+		keyDiff.edges[graph.RelationElementID(d.Relation)] = " differs"
+		studentDiff.edges[graph.RelationElementID(d.OtherRelation)] = " differs"
+		return readerDifference{Key: student.key(d.OtherRelation.From), Class: "differs",
+			Text: say(msgRelationTypeDiffers, func(lang argmap.Lang) []any {
+				return append(relation(student, d.OtherRelation)(lang), relation(keyMap, d.Relation)(lang)...)
+			})}
 	}
 	// A kind of difference this page does not know yet reads as compare
 	// words it.

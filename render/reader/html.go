@@ -100,6 +100,10 @@ type ReaderOptions struct {
 	// in headings (their files, say).
 	Key                  *argmap.Map
 	StudentName, KeyName string
+	// Assignment limits the comparison with Key to the part of it a class
+	// was asked to annotate, as argmap compare's --doc, --paragraphs and
+	// --dispute do: key units outside it are not missed.
+	Assignment argmap.Assignment
 }
 
 // readerPage is what the template sees.

@@ -9,63 +9,64 @@ import (
 // relation names, paragraph names and dates come from render's table, which
 // the diagrams share.
 const (
-	msgSkipToMap        render.Message = "skip-to-map"
-	msgReadingOptions   render.Message = "reading-options"
-	msgLanguage         render.Message = "language"
-	msgLanguageButton   render.Message = "language-button" // the language's name on its own button: EN, 中文
-	msgTypeSize         render.Message = "type-size"
-	msgLargeType        render.Message = "large-type"
-	msgTypeGlyph        render.Message = "type-glyph" // the letter the type size toggle shows, small then large
-	msgExercise         render.Message = "exercise"
-	msgHideAnswers      render.Message = "hide-answers"
-	msgRevealAll        render.Message = "reveal-all"
-	msgReveal           render.Message = "reveal"            // a toggle that shows the answers of a paragraph or a dispute
-	msgRevealParagraph  render.Message = "reveal-paragraph"  // %s paragraph: the reveal toggle's full name
-	msgRevealDispute    render.Message = "reveal-dispute"    // %s dispute title
-	msgFallback         render.Message = "fallback"          // %s language tag: the page's own words are in English
-	msgTheLetters       render.Message = "the-letters"       // landmark
-	msgMapAndUnits      render.Message = "map-and-units"     // landmark
-	msgDisputes         render.Message = "disputes"          // heading of the list of disputes
-	msgWholeMap         render.Message = "whole-map"         // the view of every unit
-	msgFitMap           render.Message = "fit-map"           // toggle: the map fitted to its panel
-	msgMapHelp          render.Message = "map-help"          // how text and map link
-	msgUnits            render.Message = "units"             // heading of the list of units
-	msgPassages         render.Message = "passages"          // heading of a dispute's passages in print
-	msgWarnings         render.Message = "warnings"          // %d: the summary of a valid map's warnings
-	msgCannotRead       render.Message = "cannot-read"       // a map that could not be read at all
-	msgNotValid         render.Message = "not-valid"         // %d errors
-	msgComesBack        render.Message = "comes-back"        // the preview recovers on the next good save
-	msgInvalidTitle     render.Message = "invalid-title"     // the page title while the map does not validate
-	msgPlace            render.Message = "place"             // %s speaker, %s date, %s paragraph: where a unit is
-	msgReporting        render.Message = "reporting"         // %s place, %s speaker, %s date: a unit that reports a letter
-	msgCommunique       render.Message = "communique"        // %s date: a communiqué's heading
-	msgRebuttedBy       render.Message = "rebutted-by"       // the relations seen from their target
-	msgUndercutBy       render.Message = "undercut-by"       //
-	msgConcededBy       render.Message = "conceded-by"       //
-	msgSupportedBy      render.Message = "supported-by"      //
-	msgClose            render.Message = "close"             // closes the card shown in the text on a phone
-	msgShowOnMap        render.Message = "show-on-map"       // from that card to the node
-	msgUnitName         render.Message = "unit-name"         // %s number, %s text, %s kind: a node's accessible name
-	msgComparedTitle    render.Message = "compared-title"    // %s map title: the heading of a student's map beside the key
-	msgStudentMap       render.Message = "student-map"       // %s file
-	msgKeyMap           render.Message = "key-map"           // %s file
-	msgDifferences      render.Message = "differences"       // heading of the list of differences
-	msgNoDifferences    render.Message = "no-differences"    //
-	msgMissed           render.Message = "missed"            // %s key unit: a key unit the student has no match for
-	msgExtra            render.Message = "extra"             // %s student unit that matches no key unit
-	msgKindDiffers      render.Message = "kind-differs"      // %s student unit, %s its kind, %s the key's kind
-	msgMissingRelation  render.Message = "missing-relation"  // %s from, %s type, %s to: a key relation the student lacks
-	msgExtraRelation    render.Message = "extra-relation"    // %s from, %s type, %s to: a student relation the key lacks
-	msgMatches          render.Message = "matches"           // %s key unit: what a student unit matches
-	msgScores           render.Message = "scores"            // %d/%d units matched, kappa, relation F1
-	msgKappaUndefined   render.Message = "kappa-undefined"   // kappa with no matched unit
-	msgLegendMissed     render.Message = "legend-missed"     // the key's marker for a missed unit
-	msgLegendExtra      render.Message = "legend-extra"      // for an extra unit
-	msgLegendDiffers    render.Message = "legend-differs"    // for a unit whose kind differs
-	msgDisputeOf        render.Message = "dispute-of"        // %s map title: the subtitle of a one-dispute handout
-	msgLeftOut          render.Message = "left-out"          // paragraphs a one-dispute handout leaves out
-	msgDisputeUnits     render.Message = "dispute-units"     // %d units in a dispute, for its entry in the list
-	msgNumberedPassages render.Message = "numbered-passages" // the note that explains the numbers in print
+	msgSkipToMap           render.Message = "skip-to-map"
+	msgReadingOptions      render.Message = "reading-options"
+	msgLanguage            render.Message = "language"
+	msgLanguageButton      render.Message = "language-button" // the language's name on its own button: EN, 中文
+	msgTypeSize            render.Message = "type-size"
+	msgLargeType           render.Message = "large-type"
+	msgTypeGlyph           render.Message = "type-glyph" // the letter the type size toggle shows, small then large
+	msgExercise            render.Message = "exercise"
+	msgHideAnswers         render.Message = "hide-answers"
+	msgRevealAll           render.Message = "reveal-all"
+	msgReveal              render.Message = "reveal"                // a toggle that shows the answers of a paragraph or a dispute
+	msgRevealParagraph     render.Message = "reveal-paragraph"      // %s paragraph: the reveal toggle's full name
+	msgRevealDispute       render.Message = "reveal-dispute"        // %s dispute title
+	msgFallback            render.Message = "fallback"              // %s language tag: the page's own words are in English
+	msgTheLetters          render.Message = "the-letters"           // landmark
+	msgMapAndUnits         render.Message = "map-and-units"         // landmark
+	msgDisputes            render.Message = "disputes"              // heading of the list of disputes
+	msgWholeMap            render.Message = "whole-map"             // the view of every unit
+	msgFitMap              render.Message = "fit-map"               // toggle: the map fitted to its panel
+	msgMapHelp             render.Message = "map-help"              // how text and map link
+	msgUnits               render.Message = "units"                 // heading of the list of units
+	msgPassages            render.Message = "passages"              // heading of a dispute's passages in print
+	msgWarnings            render.Message = "warnings"              // %d: the summary of a valid map's warnings
+	msgCannotRead          render.Message = "cannot-read"           // a map that could not be read at all
+	msgNotValid            render.Message = "not-valid"             // %d errors
+	msgComesBack           render.Message = "comes-back"            // the preview recovers on the next good save
+	msgInvalidTitle        render.Message = "invalid-title"         // the page title while the map does not validate
+	msgPlace               render.Message = "place"                 // %s speaker, %s date, %s paragraph: where a unit is
+	msgReporting           render.Message = "reporting"             // %s place, %s speaker, %s date: a unit that reports a letter
+	msgCommunique          render.Message = "communique"            // %s date: a communiqué's heading
+	msgRebuttedBy          render.Message = "rebutted-by"           // the relations seen from their target
+	msgUndercutBy          render.Message = "undercut-by"           //
+	msgConcededBy          render.Message = "conceded-by"           //
+	msgSupportedBy         render.Message = "supported-by"          //
+	msgClose               render.Message = "close"                 // closes the card shown in the text on a phone
+	msgShowOnMap           render.Message = "show-on-map"           // from that card to the node
+	msgUnitName            render.Message = "unit-name"             // %s number, %s text, %s kind: a node's accessible name
+	msgComparedTitle       render.Message = "compared-title"        // %s map title: the heading of a student's map beside the key
+	msgStudentMap          render.Message = "student-map"           // %s file
+	msgKeyMap              render.Message = "key-map"               // %s file
+	msgDifferences         render.Message = "differences"           // heading of the list of differences
+	msgNoDifferences       render.Message = "no-differences"        //
+	msgMissed              render.Message = "missed"                // %s key unit: a key unit the student has no match for
+	msgExtra               render.Message = "extra"                 // %s student unit that matches no key unit
+	msgKindDiffers         render.Message = "kind-differs"          // %s student unit, %s its kind, %s the key's kind
+	msgMissingRelation     render.Message = "missing-relation"      // %s from, %s type, %s to: a key relation the student lacks
+	msgExtraRelation       render.Message = "extra-relation"        // %s from, %s type, %s to: a student relation the key lacks
+	msgRelationTypeDiffers render.Message = "relation-type-differs" // the student's from, type, to; the key's from, type, to
+	msgMatches             render.Message = "matches"               // %s key unit: what a student unit matches
+	msgScores              render.Message = "scores"                // %d/%d units matched, kappa, relation F1
+	msgKappaUndefined      render.Message = "kappa-undefined"       // kappa with no matched unit
+	msgLegendMissed        render.Message = "legend-missed"         // the key's marker for a missed unit
+	msgLegendExtra         render.Message = "legend-extra"          // for an extra unit
+	msgLegendDiffers       render.Message = "legend-differs"        // for a unit whose kind differs
+	msgDisputeOf           render.Message = "dispute-of"            // %s map title: the subtitle of a one-dispute handout
+	msgLeftOut             render.Message = "left-out"              // paragraphs a one-dispute handout leaves out
+	msgDisputeUnits        render.Message = "dispute-units"         // %d units in a dispute, for its entry in the list
+	msgNumberedPassages    render.Message = "numbered-passages"     // the note that explains the numbers in print
 )
 
 // pageMessages is the reader's table: English and Chinese; for any other
@@ -90,7 +91,8 @@ var pageMessages = render.Table{
 		msgDifferences: "Differences", msgNoDifferences: "The student's map agrees with the key.",
 		msgMissed: "Missed: %s", msgExtra: "Not in the key: %s", msgKindDiffers: "%s is a %s; the key has a %s",
 		msgMissingRelation: "Missing relation: %s %s %s", msgExtraRelation: "Relation not in the key: %s %s %s",
-		msgMatches: "matches the key's %s", msgScores: "%d of %d key units matched; kinds kappa %s; relations F1 %.2f",
+		msgRelationTypeDiffers: "Relation of another type: %s %s %s; the key has %s %s %s",
+		msgMatches:             "matches the key's %s", msgScores: "%d of %d key units matched; kinds kappa %s; relations F1 %.2f",
 		msgKappaUndefined: "undefined", msgLegendMissed: "missed", msgLegendExtra: "not in the key",
 		msgLegendDiffers: "kind differs", msgDisputeOf: "A dispute of %s", msgLeftOut: "[paragraphs left out]",
 		msgDisputeUnits:     "%d units",
@@ -115,7 +117,8 @@ var pageMessages = render.Table{
 		msgDifferences: "差异", msgNoDifferences: "学生的论证图与答案一致。",
 		msgMissed: "遗漏：%s", msgExtra: "答案中没有：%s", msgKindDiffers: "%s 是%s；答案中是%s",
 		msgMissingRelation: "缺少关系：%s %s %s", msgExtraRelation: "答案中没有的关系：%s %s %s",
-		msgMatches: "对应答案中的 %s", msgScores: "答案的 %[2]d 个单元中匹配了 %[1]d 个；类型 kappa %[3]s；关系 F1 %.2[4]f",
+		msgRelationTypeDiffers: "关系类型不同：%s %s %s；答案中是 %s %s %s",
+		msgMatches:             "对应答案中的 %s", msgScores: "答案的 %[2]d 个单元中匹配了 %[1]d 个；类型 kappa %[3]s；关系 F1 %.2[4]f",
 		msgKappaUndefined: "无定义", msgLegendMissed: "遗漏", msgLegendExtra: "答案中没有",
 		msgLegendDiffers: "类型不同", msgDisputeOf: "%s 的一项争议", msgLeftOut: "［其余段落从略］",
 		msgDisputeUnits:     "%d 个单元",
