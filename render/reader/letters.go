@@ -252,3 +252,27 @@ func segments(s string, lang argmap.Lang, anchors []anchor, tab bool) []readerSe
 	}
 	return segs
 }
+
+// anchors gathers the units the letters mark, by paragraph of the page's
+// corpus: the map's units, or those in only when it is not nil, with a
+// class each when classes says so. A key compared with the page's map may
+// have been read with its own copy of the corpus: its paragraphs are found
+// by document and place.
+func (b *pageBuilder) anchors(pm *pageMap, only map[*argmap.Unit]bool, classes map[*argmap.Unit]string) map[*argmap.Paragraph][]anchor {
+	out := map[*argmap.Paragraph][]anchor{}
+	for _, u := range pm.m.Units {
+		p := u.Span.Paragraph
+		if p == nil || only != nil && !only[u] {
+			continue
+		}
+		if pm.m.Corpus != b.m.Corpus {
+			d := b.m.Corpus.Document(p.Doc.ID)
+			if d == nil || p.Index >= len(d.Paragraphs) {
+				continue
+			}
+			p = d.Paragraphs[p.Index]
+		}
+		out[p] = append(out[p], anchor{unit: u, key: pm.key(u), class: classes[u], number: pm.number[u]})
+	}
+	return out
+}
