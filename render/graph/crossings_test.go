@@ -146,7 +146,7 @@ func TestChooseSides(t *testing.T) {
 	t.Run("an arc runs on the side where fewer edges leave between its ends", func(t *testing.T) {
 		p := newPlan().relate(at(1, 0), at(1, 3), "").
 			relate(at(0, 0), at(1, 1), "").relate(at(0, 1), at(1, 2), ""). // two arrive from the west
-			relate(at(1, 2), at(2, 0), "")                                   // one leaves east
+			relate(at(1, 2), at(2, 0), "")                                 // one leaves east
 		side := chooseSides(p.edges)
 		if got := side[p.edges[0].r]; got != east {
 			t.Errorf("the arc runs %q, want east", got)
