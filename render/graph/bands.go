@@ -15,19 +15,20 @@ import (
 // the disputes' own order.
 const maxOrderedBands = 40
 
-// searchBudget bounds the work of the search for a band order, counted as
-// the units and relations of each layout it tries: a map small enough is
-// searched fully, a larger one tries fewer orders, so that the cost stays
-// linear in the size of the map.
+// searchBudget bounds the work of the search for a banded layout, counted
+// as the units and relations of each layout it tries: a map small enough is
+// searched fully, a larger one tries fewer layouts, so that the search
+// costs at most a constant on top of the linear work of drawing.
 const searchBudget = 1_000_000
 
 // bandedLayout lays out the units in bands, one per dispute, and a last
-// band for the units no dispute reaches. A unit goes to the first band in
-// the order whose dispute holds it, else to the band of the unit nearest to
-// it through relations (see placeUnits).
+// band for the units no dispute reaches. A unit goes to the band of the
+// first dispute in the order that holds it; a unit that none holds goes
+// with the dispute nearest to it through relations (the earlier in the
+// disputes' own order on a tie), else to the last band.
 //
 // Which layout is drawn is searched, by local moves from the disputes' own
-// order (layout.cost: the crossings and the long edges foreseen). Each
+// order (arrangement.cost: the crossings and the long edges foreseen). Each
 // round takes the best move of one band to another place in the order, if
 // any helps; then each unit that several disputes hold moves to the band of
 // another of them, and each unit that none holds to the band of another of
@@ -37,46 +38,118 @@ const searchBudget = 1_000_000
 // deterministic, and an edit that changes no crossing does not move the
 // bands.
 func bandedLayout(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *layout {
-	s := &bandSearch{m: m, disputes: m.Disputes(), units: units, height: map[*argmap.Unit]float64{}, holders: map[*argmap.Unit][]int{}}
-	// The map is laid out alike in every language: a node or a label is
-	// measured at its tallest in any language it has.
-	for _, u := range units {
-		for _, lang := range unitLanguages(u) {
-			opts.Lang = lang
-			_, lines := nodeLabel(u, opts)
-			_, h := nodeSize(u, lines)
-			s.height[u] = max(s.height[u], h*72)
-		}
-	}
-	for i, d := range s.disputes {
-		for _, u := range d.Units {
-			s.holders[u] = append(s.holders[u], i)
-		}
-		tallest := 0.0
-		for lang := range d.Title {
-			_, h := bandLabelSize(bandLabelLines(d, lang))
-			tallest = max(tallest, h*72)
-		}
-		s.header = append(s.header, tallest)
-	}
+	s := newBandSearch(m, units, opts)
 	n := len(s.disputes)
-	s.tries = searchBudget / (len(units) + len(m.Relations) + 1)
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	home := map[*argmap.Unit]int{} // units moved to another band: the dispute whose band they join
-	best := s.layout(order, home)
-	if n > maxOrderedBands {
-		return best
+	home := map[int]int{} // units moved to another band: the dispute whose band they join
+	best := s.arrange(order, home)
+	if n <= maxOrderedBands {
+		best, order = s.improve(order, home, best)
 	}
+	l := s.p.layout(best)
+	l.titles = make([]*argmap.Dispute, n+1)
+	for b, d := range order {
+		l.titles[b] = s.disputes[d]
+	}
+	return l
+}
+
+// bandSearch holds what the search for a banded layout works on.
+type bandSearch struct {
+	p        *problem
+	disputes []*argmap.Dispute
+	holders  [][]int   // the disputes that hold each unit
+	nearest  []int     // for a unit no dispute holds, the dispute nearest to it, or -1
+	header   []float64 // the height of each dispute's label
+	tries    int       // layouts it may still try
+}
+
+func newBandSearch(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *bandSearch {
+	disputes := m.Disputes()
+	// The map is laid out alike in every language: a node or a label is
+	// measured at its tallest in any language it has. Without a search,
+	// nothing is weighed and nothing measured.
+	height := map[*argmap.Unit]float64{}
+	for _, u := range units {
+		for _, lang := range unitLanguages(u) {
+			if len(disputes) > maxOrderedBands {
+				break
+			}
+			opts.Lang = lang
+			_, lines := nodeLabel(u, opts)
+			_, h := nodeSize(u, lines)
+			height[u] = max(height[u], h*72)
+		}
+	}
+	s := &bandSearch{p: newProblem(units, height), disputes: disputes}
+	s.tries = searchBudget / (len(units) + len(s.p.relations) + 1)
+	index := make(map[*argmap.Unit]int, len(units))
+	for i, u := range units {
+		index[u] = i
+	}
+	s.holders = make([][]int, len(units))
+	dispute := map[*argmap.Unit]int{} // each unit's first dispute, or the nearest
+	var queue []*argmap.Unit
+	for d, dis := range s.disputes {
+		for _, u := range dis.Units {
+			if i, ok := index[u]; ok {
+				s.holders[i] = append(s.holders[i], d)
+			}
+			if _, ok := dispute[u]; !ok {
+				dispute[u] = d
+				queue = append(queue, u)
+			}
+		}
+		tallest := 0.0
+		for lang := range dis.Title {
+			if len(disputes) > maxOrderedBands {
+				break
+			}
+			_, h := bandLabelSize(bandLabelLines(dis, lang))
+			tallest = max(tallest, h*72)
+		}
+		s.header = append(s.header, tallest)
+	}
+	// Breadth first through relations from the disputes' units, in the
+	// disputes' order, over the whole map.
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		for _, rs := range [][]*argmap.Relation{u.Relations, u.Incoming} {
+			for _, r := range rs {
+				for _, v := range []*argmap.Unit{r.From, r.To} {
+					if _, ok := dispute[v]; !ok && v != nil {
+						dispute[v] = dispute[u]
+						queue = append(queue, v)
+					}
+				}
+			}
+		}
+	}
+	s.nearest = make([]int, len(units))
+	for i, u := range units {
+		s.nearest[i] = -1
+		if d, ok := dispute[u]; ok {
+			s.nearest[i] = d
+		}
+	}
+	return s
+}
+
+// improve searches from an arrangement with the given order and homes, and
+// returns the best arrangement found and its order.
+func (s *bandSearch) improve(order []int, home map[int]int, best *arrangement) (*arrangement, []int) {
+	n := len(s.disputes)
 	bestMoved := 0
 	for improved := true; improved && s.tries > 0; {
 		improved = false
 		// The best of all the moves of one band, not the first that helps:
 		// the search then takes the same path after a small edit more often.
 		var stepOrder []int
-		var step *layout
+		var step *arrangement
 		stepMoved := 0
 		for i := 0; i < n && s.tries > 0; i++ {
 			for j := 0; j < n && s.tries > 0; j++ {
@@ -86,119 +159,100 @@ func bandedLayout(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *lay
 				next := slices.Clone(order)
 				d := next[i]
 				next = slices.Insert(slices.Delete(next, i, i+1), j, d)
-				l := s.layout(next, home)
+				a := s.arrange(next, home)
 				moved := displacement(next)
-				if !better(l, moved, best, bestMoved) {
+				if !better(a, moved, best, bestMoved) {
 					continue
 				}
-				if step == nil || better(l, moved, step, stepMoved) {
-					stepOrder, step, stepMoved = next, l, moved
+				if step == nil || better(a, moved, step, stepMoved) {
+					stepOrder, step, stepMoved = next, a, moved
 				}
 			}
 		}
 		if step != nil {
 			order, best, bestMoved, improved = stepOrder, step, stepMoved, true
 		}
-		for _, u := range units {
-			for _, d := range s.homes(u, order, best.band) {
+		for i := range s.p.units {
+			for _, d := range s.homes(i, order, best) {
 				if s.tries <= 0 {
-					return best
+					return best, order
 				}
-				if order[best.band[u]] == d {
+				if disputeOf(order, best.band[i]) == d {
 					continue
 				}
 				moved := maps.Clone(home)
-				moved[u] = d
-				if l := s.layout(order, moved); l.cost() < best.cost() {
-					best, home, improved = l, moved, true
+				moved[i] = d
+				if a := s.arrange(order, moved); a.cost() < best.cost() {
+					best, home, improved = a, moved, true
 				}
 			}
 		}
 	}
-	return best
+	return best, order
 }
 
-// better reports whether layout a, whose band order is moved from the
-// disputes' own, beats layout b, moved bMoved: it costs less, or as much
-// and keeps nearer the disputes' order.
-func better(a *layout, moved int, b *layout, bMoved int) bool {
+// disputeOf returns the dispute drawn as band b in an order, or
+// len(order) for the last band, of units in no dispute.
+func disputeOf(order []int, b int) int {
+	if b < len(order) {
+		return order[b]
+	}
+	return len(order)
+}
+
+// better reports whether arrangement a, whose band order is moved from the
+// disputes' own, beats arrangement b, moved bMoved: it costs less, or as
+// much and keeps nearer the disputes' order.
+func better(a *arrangement, moved int, b *arrangement, bMoved int) bool {
 	return a.cost() < b.cost() || a.cost() == b.cost() && moved < bMoved
 }
 
-// unitLanguages are the languages a unit's node may be drawn in: those of
-// its summary and of its quotes.
-func unitLanguages(u *argmap.Unit) []argmap.Lang {
-	var langs []argmap.Lang
-	for lang := range u.Summary {
-		langs = append(langs, lang)
-	}
-	for lang := range u.Span.Quotes {
-		langs = append(langs, lang)
-	}
-	return langs
-}
-
-// bandSearch holds what the search for a banded layout works on.
-type bandSearch struct {
-	m        *argmap.Map
-	disputes []*argmap.Dispute
-	units    []*argmap.Unit
-	height   map[*argmap.Unit]float64
-	holders  map[*argmap.Unit][]int // the disputes that hold each unit
-	header   []float64              // the height of each dispute's label
-	tries    int                    // layouts it may still try
-}
-
-// layout arranges the units with the disputes' bands in the given order
-// and the units of home moved to the bands of their disputes there; the
-// index len(disputes) stands for the last band, of units in no dispute.
-func (s *bandSearch) layout(order []int, home map[*argmap.Unit]int) *layout {
+// arrange lays the units out with the disputes' bands in the given order
+// (order[b] is the dispute drawn as band b) and the units of home moved to
+// the bands of their disputes there; the dispute len(disputes) stands for
+// the last band, of units in no dispute.
+func (s *bandSearch) arrange(order []int, home map[int]int) *arrangement {
 	s.tries--
 	n := len(s.disputes)
-	band := placeUnits(s.m, s.disputes, order)
 	rank := make([]int, n+1)
 	for b, d := range order {
 		rank[d] = b
 	}
 	rank[n] = n
-	for u, d := range home {
-		band[u] = rank[d]
+	band := make([]int, len(s.p.units))
+	for i := range band {
+		switch {
+		case len(s.holders[i]) > 0:
+			band[i] = n
+			for _, d := range s.holders[i] {
+				band[i] = min(band[i], rank[d])
+			}
+		case s.nearest[i] >= 0:
+			band[i] = rank[s.nearest[i]]
+		default:
+			band[i] = n
+		}
+	}
+	for i, d := range home {
+		band[i] = rank[d]
 	}
 	header := make([]float64, n+1)
-	titles := make([]*argmap.Dispute, n+1)
 	for b, d := range order {
-		header[b], titles[b] = s.header[d], s.disputes[d]
+		header[b] = s.header[d]
 	}
-	l := arrange(s.units, band, n+1, s.height, header)
-	l.titles = titles
-	return l
+	return s.p.arrange(band, n+1, header)
 }
 
-// homes are the disputes whose bands a unit may be drawn in: those that
-// hold it, when several do; when none does, those of the bands its
-// neighbours are in.
-func (s *bandSearch) homes(u *argmap.Unit, order []int, band map[*argmap.Unit]int) []int {
-	if homes := s.holders[u]; len(homes) > 0 {
-		return homes
+// homes are the disputes whose bands unit i may be drawn in: those that
+// hold it; when none does, those of the bands its neighbours are in.
+func (s *bandSearch) homes(i int, order []int, a *arrangement) []int {
+	if len(s.holders[i]) > 0 {
+		return s.holders[i]
 	}
 	var homes []int
-	for _, rs := range [][]*argmap.Relation{u.Relations, u.Incoming} {
-		for _, r := range rs {
-			v := r.From
-			if v == u {
-				v = r.To
-			}
-			b, ok := band[v]
-			if v == nil || !ok {
-				continue
-			}
-			d := len(s.disputes)
-			if b < len(order) {
-				d = order[b]
-			}
-			if !slices.Contains(homes, d) {
-				homes = append(homes, d)
-			}
+	for _, j := range s.p.neighbours[i] {
+		if d := disputeOf(order, a.band[j]); !slices.Contains(homes, d) {
+			homes = append(homes, d)
 		}
 	}
 	return homes
@@ -221,39 +275,17 @@ func abs(x int) int {
 	return x
 }
 
-// placeUnits gives each unit a band, with the disputes in the given order
-// (order[b] is the index of the dispute drawn as band b): the first band
-// whose dispute holds it, else breadth first through relations from the
-// disputes' units, else the last band.
-func placeUnits(m *argmap.Map, disputes []*argmap.Dispute, order []int) map[*argmap.Unit]int {
-	band := map[*argmap.Unit]int{}
-	var queue []*argmap.Unit
-	for b, d := range order {
-		for _, u := range disputes[d].Units {
-			if _, ok := band[u]; !ok {
-				band[u] = b
-				queue = append(queue, u)
-			}
+// unitLanguages are the languages a unit's node may be drawn in: those of
+// its summary and of its quotes, each once, in no particular order.
+func unitLanguages(u *argmap.Unit) []argmap.Lang {
+	var langs []argmap.Lang
+	for lang := range u.Summary {
+		langs = append(langs, lang)
+	}
+	for lang := range u.Span.Quotes {
+		if !slices.Contains(langs, lang) {
+			langs = append(langs, lang)
 		}
 	}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		for _, rs := range [][]*argmap.Relation{u.Relations, u.Incoming} {
-			for _, r := range rs {
-				for _, v := range []*argmap.Unit{r.From, r.To} {
-					if _, ok := band[v]; !ok && v != nil {
-						band[v] = band[u]
-						queue = append(queue, v)
-					}
-				}
-			}
-		}
-	}
-	for _, u := range m.Units {
-		if _, ok := band[u]; !ok {
-			band[u] = len(disputes)
-		}
-	}
-	return band
+	return langs
 }

@@ -41,80 +41,85 @@ type placedEdge struct {
 
 func (e placedEdge) flat() bool { return e.lo.col == e.hi.col }
 
-// Sides a flat edge may run on, beside its column; the names are
-// Graphviz's compass ports in a left-to-right graph.
+// arc reports whether the edge runs beside its column, on a side.
+func (e placedEdge) arc() bool { return e.flat() && !e.adjacent }
+
+// side is the side of its column a flat edge runs on.
+type side uint8
+
 const (
-	west = "w"
-	east = "e"
+	noSide side = iota // an edge between columns, or between neighbours
+	west
+	east
 )
 
-// columnSide is one side of a column.
-type columnSide struct {
-	col  int
-	side string
+// port is the side as a Graphviz compass port in a left-to-right graph.
+func (s side) port() string {
+	switch s {
+	case west:
+		return "w"
+	case east:
+		return "e"
+	}
+	return ""
 }
 
-// placeEdges returns the edges of the relations among the placed units, in
-// the units' order and then the file order of their relations.
-func placeEdges(units []*argmap.Unit, place map[*argmap.Unit]slot, band map[*argmap.Unit]int) []placedEdge {
-	var edges []placedEdge
-	for _, u := range units {
-		for _, r := range u.Relations {
-			from, ok1 := place[r.From]
-			to, ok2 := place[r.To]
-			if r.To == nil || !ok1 || !ok2 || r.From == r.To {
-				continue
-			}
-			e := placedEdge{r: r, lo: from, hi: to}
-			if to.col < from.col || to.col == from.col && to.pos < from.pos {
-				e.lo, e.hi = to, from
-			}
-			e.adjacent = e.flat() && e.hi.pos == e.lo.pos+1 && band[r.From] == band[r.To]
-			edges = append(edges, e)
+func (s side) opposite() side { return west + east - s }
+
+// leavingEnds returns, for each column and side, the sorted places of the
+// units that edges to other columns leave from on that side.
+func leavingEnds(edges []placedEdge, columns int) [][3][]int {
+	ends := make([][3][]int, columns)
+	for _, e := range edges {
+		if !e.flat() {
+			ends[e.lo.col][east] = append(ends[e.lo.col][east], e.lo.pos)
+			ends[e.hi.col][west] = append(ends[e.hi.col][west], e.hi.pos)
 		}
 	}
-	return edges
+	for c := range ends {
+		slices.Sort(ends[c][west])
+		slices.Sort(ends[c][east])
+	}
+	return ends
 }
 
 // countCrossings counts the pairs of edges that cross, given the side of
-// every flat edge.
-func countCrossings(edges []placedEdge, side map[*argmap.Relation]string) int {
-	type gap struct{ from, to int }
-	between := map[gap][]placedEdge{}
-	arcs := map[columnSide][]placedEdge{}
-	leaving := map[columnSide][]int{} // places of units that edges leave the column from, on that side
-	var gaps []gap
-	var sides []columnSide
-	for _, e := range edges {
-		if e.adjacent {
-			continue
+// every edge (sides[i] for edges[i]) in a layout of the given number of
+// columns.
+func countCrossings(edges []placedEdge, sides []side, columns int) int {
+	var between []placedEdge // edges between columns, by the pair of columns
+	arcs := make([][3][]placedEdge, columns)
+	for i, e := range edges {
+		switch {
+		case e.adjacent:
+		case e.flat():
+			arcs[e.lo.col][sides[i]] = append(arcs[e.lo.col][sides[i]], e)
+		default:
+			between = append(between, e)
 		}
-		if e.flat() {
-			k := columnSide{e.lo.col, side[e.r]}
-			if arcs[k] == nil {
-				sides = append(sides, k)
-			}
-			arcs[k] = append(arcs[k], e)
-			continue
-		}
-		g := gap{e.lo.col, e.hi.col}
-		if between[g] == nil {
-			gaps = append(gaps, g)
-		}
-		between[g] = append(between[g], e)
-		leaving[columnSide{e.lo.col, east}] = append(leaving[columnSide{e.lo.col, east}], e.lo.pos)
-		leaving[columnSide{e.hi.col, west}] = append(leaving[columnSide{e.hi.col, west}], e.hi.pos)
 	}
+	slices.SortStableFunc(between, func(a, b placedEdge) int {
+		if a.lo.col != b.lo.col {
+			return a.lo.col - b.lo.col
+		}
+		return a.hi.col - b.hi.col
+	})
 	n := 0
-	for _, g := range gaps {
-		n += inversions(between[g])
+	for i := 0; i < len(between); {
+		j := i
+		for j < len(between) && between[j].lo.col == between[i].lo.col && between[j].hi.col == between[i].hi.col {
+			j++
+		}
+		n += inversions(between[i:j])
+		i = j
 	}
-	for _, k := range sides {
-		n += interleavings(arcs[k])
-		ends := slices.Clone(leaving[k])
-		slices.Sort(ends)
-		for _, a := range arcs[k] {
-			n += strictlyBetween(ends, a.lo.pos, a.hi.pos)
+	ends := leavingEnds(edges, columns)
+	for c := range arcs {
+		for _, s := range []side{west, east} {
+			n += interleavings(arcs[c][s])
+			for _, a := range arcs[c][s] {
+				n += strictlyBetween(ends[c][s], a.lo.pos, a.hi.pos)
+			}
 		}
 	}
 	return n
@@ -122,9 +127,8 @@ func countCrossings(edges []placedEdge, side map[*argmap.Relation]string) int {
 
 // inversions counts the pairs of edges between two columns whose ends come
 // in opposite orders: one above the other in the first column and below it
-// in the second.
+// in the second. It sorts the edges.
 func inversions(edges []placedEdge) int {
-	edges = slices.Clone(edges)
 	// By upper end; on a tie by lower end, so that a pair sharing its upper
 	// unit is never counted.
 	slices.SortFunc(edges, func(a, b placedEdge) int {
@@ -147,9 +151,9 @@ func inversions(edges []placedEdge) int {
 }
 
 // interleavings counts the pairs of arcs beside one side of a column whose
-// spans interleave: a < c < b < d for arcs (a, b) and (c, d).
+// spans interleave: a < c < b < d for arcs (a, b) and (c, d). It sorts the
+// arcs.
 func interleavings(arcs []placedEdge) int {
-	arcs = slices.Clone(arcs)
 	slices.SortFunc(arcs, func(a, b placedEdge) int { return a.lo.pos - b.lo.pos })
 	size := 0
 	for _, a := range arcs {
@@ -198,4 +202,76 @@ func (f fenwick) prefix(v int) int {
 		n += f[i]
 	}
 	return n
+}
+
+// chooseSides picks the side each arc runs on (sides[i] for edges[i];
+// noSide for the other edges). On one side, an arc crosses the edges that
+// leave that side of the column between its ends, and the arcs on that
+// side whose spans interleave with its own. Arcs are placed shortest
+// first, each on its cheaper side given the arcs placed before it; then
+// any arc whose move to the other side would cross fewer edges moves,
+// until none would, a few rounds at most. Beyond maxFlatEdgesCompared arcs
+// in a column, arcs are not compared with one another, to stay within
+// O(e log e).
+func chooseSides(edges []placedEdge, columns int) []side {
+	ends := leavingEnds(edges, columns)
+	arcs := make([][]int, columns) // indices of the arcs of each column
+	for i, e := range edges {
+		if e.arc() {
+			arcs[e.lo.col] = append(arcs[e.lo.col], i)
+		}
+	}
+	sides := make([]side, len(edges))
+	for c, as := range arcs {
+		span := func(i int) int { return edges[i].hi.pos - edges[i].lo.pos }
+		slices.SortStableFunc(as, func(a, b int) int { return span(a) - span(b) })
+		compared := len(as) <= maxFlatEdgesCompared
+		// cost returns what arc as[k] crosses on side s, among the arcs
+		// as[:limit] that have a side.
+		cost := func(k int, s side, limit int) int {
+			a := edges[as[k]]
+			n := strictlyBetween(ends[c][s], a.lo.pos, a.hi.pos)
+			if compared {
+				for j, o := range as[:limit] {
+					if j != k && sides[o] == s && interleave(a, edges[o]) {
+						n++
+					}
+				}
+			}
+			return n
+		}
+		for k, i := range as {
+			sides[i] = west
+			if cost(k, east, k) < cost(k, west, k) {
+				sides[i] = east
+			}
+		}
+		for round := 0; compared && round < maxSideRounds; round++ {
+			moved := false
+			for k, i := range as {
+				if other := sides[i].opposite(); cost(k, other, len(as)) < cost(k, sides[i], len(as)) {
+					sides[i], moved = other, true
+				}
+			}
+			if !moved {
+				break
+			}
+		}
+	}
+	return sides
+}
+
+// maxFlatEdgesCompared bounds how many flat edges of a column chooseSides
+// compares with one another.
+const maxFlatEdgesCompared = 200
+
+// maxSideRounds bounds the rounds in which chooseSides moves arcs to the
+// other side.
+const maxSideRounds = 8
+
+// interleave reports whether two arcs beside one column cross: one begins
+// strictly inside the other and ends strictly outside it.
+func interleave(a, b placedEdge) bool {
+	return a.lo.pos < b.lo.pos && b.lo.pos < a.hi.pos && a.hi.pos < b.hi.pos ||
+		b.lo.pos < a.lo.pos && a.lo.pos < b.hi.pos && b.hi.pos < a.hi.pos
 }

@@ -13,12 +13,13 @@ import (
 type plan struct {
 	units map[slot]*argmap.Unit
 	edges []placedEdge
-	side  map[*argmap.Relation]string
+	sides []side
 }
 
-func newPlan() *plan {
-	return &plan{units: map[slot]*argmap.Unit{}, side: map[*argmap.Relation]string{}}
-}
+// columns is how many columns plans have.
+const columns = 3
+
+func newPlan() *plan { return &plan{units: map[slot]*argmap.Unit{}} }
 
 func (p *plan) unit(s slot) *argmap.Unit {
 	if p.units[s] == nil {
@@ -27,18 +28,18 @@ func (p *plan) unit(s slot) *argmap.Unit {
 	return p.units[s]
 }
 
-// relate adds an edge between two places; side is west or east for an arc
-// beside one column, "" otherwise.
-func (p *plan) relate(a, b slot, side string) *plan {
+// relate adds an edge between two places; s is west or east for an arc
+// beside one column, noSide otherwise: between columns, or between
+// neighbours of one column, which it marks adjacent.
+func (p *plan) relate(a, b slot, s side) *plan {
 	r := &argmap.Relation{Type: argmap.Supports, From: p.unit(a), To: p.unit(b)}
 	e := placedEdge{r: r, lo: a, hi: b}
 	if b.col < a.col || b.col == a.col && b.pos < a.pos {
 		e.lo, e.hi = b, a
 	}
+	e.adjacent = e.flat() && s == noSide
 	p.edges = append(p.edges, e)
-	if side != "" {
-		p.side[r] = side
-	}
+	p.sides = append(p.sides, s)
 	return p
 }
 
@@ -50,19 +51,19 @@ func TestCountCrossings(t *testing.T) {
 		want int
 	}{
 		{"edges between two columns in the same order do not cross",
-			newPlan().relate(at(0, 0), at(1, 0), "").relate(at(0, 1), at(1, 1), ""), 0},
+			newPlan().relate(at(0, 0), at(1, 0), noSide).relate(at(0, 1), at(1, 1), noSide), 0},
 		{"edges between two columns in opposite orders cross",
-			newPlan().relate(at(0, 0), at(1, 1), "").relate(at(0, 1), at(1, 0), ""), 1},
+			newPlan().relate(at(0, 0), at(1, 1), noSide).relate(at(0, 1), at(1, 0), noSide), 1},
 		{"edges that share a unit do not count",
-			newPlan().relate(at(0, 0), at(1, 1), "").relate(at(0, 0), at(1, 0), "").relate(at(0, 1), at(1, 1), ""), 0},
+			newPlan().relate(at(0, 0), at(1, 1), noSide).relate(at(0, 0), at(1, 0), noSide).relate(at(0, 1), at(1, 1), noSide), 0},
 		{"edges between different pairs of columns do not cross",
-			newPlan().relate(at(0, 0), at(1, 1), "").relate(at(1, 0), at(2, 1), ""), 0},
+			newPlan().relate(at(0, 0), at(1, 1), noSide).relate(at(1, 0), at(2, 1), noSide), 0},
 		{"an arc crosses an edge that leaves its side between its ends",
-			newPlan().relate(at(0, 0), at(0, 2), east).relate(at(0, 1), at(1, 0), ""), 1},
+			newPlan().relate(at(0, 0), at(0, 2), east).relate(at(0, 1), at(1, 0), noSide), 1},
 		{"an arc does not cross an edge that leaves the other side",
-			newPlan().relate(at(1, 0), at(1, 2), east).relate(at(0, 0), at(1, 1), ""), 0},
+			newPlan().relate(at(1, 0), at(1, 2), east).relate(at(0, 0), at(1, 1), noSide), 0},
 		{"an arc does not cross an edge that leaves beyond its ends",
-			newPlan().relate(at(0, 0), at(0, 2), east).relate(at(0, 3), at(1, 0), ""), 0},
+			newPlan().relate(at(0, 0), at(0, 2), east).relate(at(0, 3), at(1, 0), noSide), 0},
 		{"arcs on one side cross when their spans interleave",
 			newPlan().relate(at(0, 0), at(0, 2), west).relate(at(0, 1), at(0, 3), west), 1},
 		{"nested arcs on one side do not cross",
@@ -70,14 +71,11 @@ func TestCountCrossings(t *testing.T) {
 		{"interleaving arcs on opposite sides do not cross",
 			newPlan().relate(at(0, 0), at(0, 2), west).relate(at(0, 1), at(0, 3), east), 0},
 		{"an edge between neighbours of a band crosses nothing",
-			newPlan().relate(at(0, 0), at(0, 1), "").relate(at(0, 0), at(1, 1), "").relate(at(0, 1), at(1, 0), ""), 1},
+			newPlan().relate(at(0, 0), at(0, 1), noSide).relate(at(0, 0), at(1, 1), noSide).relate(at(0, 1), at(1, 0), noSide), 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for i, e := range tc.plan.edges {
-				tc.plan.edges[i].adjacent = e.flat() && tc.plan.side[e.r] == ""
-			}
-			if got := countCrossings(tc.plan.edges, tc.plan.side); got != tc.want {
+			if got := countCrossings(tc.plan.edges, tc.plan.sides, columns); got != tc.want {
 				t.Errorf("countCrossings = %d, want %d", got, tc.want)
 			}
 		})
@@ -88,47 +86,48 @@ func TestCountCrossings(t *testing.T) {
 // counts, with the rules applied to every pair, on random layouts.
 func TestCountCrossingsAgreesWithPairs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	sides := []string{west, east}
+	sides := []side{west, east}
 	for round := 0; round < 200; round++ {
 		p := newPlan()
 		for range 1 + rng.IntN(40) {
-			a := slot{rng.IntN(3), rng.IntN(8)}
-			b := slot{rng.IntN(3), rng.IntN(8)}
+			a := slot{rng.IntN(columns), rng.IntN(8)}
+			b := slot{rng.IntN(columns), rng.IntN(8)}
 			if a == b {
 				continue
 			}
-			side := ""
+			s := noSide
 			if a.col == b.col {
-				side = sides[rng.IntN(2)]
+				s = sides[rng.IntN(2)]
 			}
-			p.relate(a, b, side)
+			p.relate(a, b, s)
 		}
-		if got, want := countCrossings(p.edges, p.side), pairCrossings(p.edges, p.side); got != want {
+		if got, want := countCrossings(p.edges, p.sides, columns), pairCrossings(p.edges, p.sides); got != want {
 			t.Fatalf("round %d: countCrossings = %d, pair by pair %d", round, got, want)
 		}
 	}
 }
 
 // pairCrossings applies the rules of countCrossings to every pair of edges.
-func pairCrossings(edges []placedEdge, side map[*argmap.Relation]string) int {
+func pairCrossings(edges []placedEdge, sides []side) int {
 	n := 0
 	for i, a := range edges {
-		for _, b := range edges[i+1:] {
+		for j, b := range edges[i+1:] {
+			j += i + 1
 			if a.r.From == b.r.From || a.r.From == b.r.To || a.r.To == b.r.From || a.r.To == b.r.To {
 				continue
 			}
 			switch {
 			case a.flat() && b.flat():
-				if a.lo.col == b.lo.col && side[a.r] == side[b.r] && interleave(a, b) {
+				if a.lo.col == b.lo.col && sides[i] == sides[j] && interleave(a, b) {
 					n++
 				}
 			case a.flat() || b.flat():
-				arc, e := a, b
+				arc, e, s := a, b, sides[i]
 				if b.flat() {
-					arc, e = b, a
+					arc, e, s = b, a, sides[j]
 				}
-				inside := func(s slot) bool { return s.col == arc.lo.col && arc.lo.pos < s.pos && s.pos < arc.hi.pos }
-				if side[arc.r] == east && inside(e.lo) || side[arc.r] == west && inside(e.hi) {
+				inside := func(at slot) bool { return at.col == arc.lo.col && arc.lo.pos < at.pos && at.pos < arc.hi.pos }
+				if s == east && inside(e.lo) || s == west && inside(e.hi) {
 					n++
 				}
 			case a.lo.col == b.lo.col && a.hi.col == b.hi.col:
@@ -144,29 +143,28 @@ func pairCrossings(edges []placedEdge, side map[*argmap.Relation]string) int {
 func TestChooseSides(t *testing.T) {
 	at := func(col, pos int) slot { return slot{col, pos} }
 	t.Run("an arc runs on the side where fewer edges leave between its ends", func(t *testing.T) {
-		p := newPlan().relate(at(1, 0), at(1, 3), "").
-			relate(at(0, 0), at(1, 1), "").relate(at(0, 1), at(1, 2), ""). // two arrive from the west
-			relate(at(1, 2), at(2, 0), "")                                 // one leaves east
-		side := chooseSides(p.edges)
-		if got := side[p.edges[0].r]; got != east {
-			t.Errorf("the arc runs %q, want east", got)
+		p := newPlan().relate(at(1, 0), at(1, 3), west).
+			relate(at(0, 0), at(1, 1), noSide).relate(at(0, 1), at(1, 2), noSide). // two arrive from the west
+			relate(at(1, 2), at(2, 0), noSide)                                     // one leaves east
+		sides := chooseSides(p.edges, columns)
+		if got := sides[0]; got != east {
+			t.Errorf("the arc runs %q, want e", got.port())
 		}
 	})
 	t.Run("interleaving arcs run on opposite sides", func(t *testing.T) {
-		p := newPlan().relate(at(0, 0), at(0, 2), "").relate(at(0, 1), at(0, 3), "")
-		side := chooseSides(p.edges)
-		if side[p.edges[0].r] == side[p.edges[1].r] {
-			t.Errorf("both arcs run %q", side[p.edges[0].r])
+		p := newPlan().relate(at(0, 0), at(0, 2), west).relate(at(0, 1), at(0, 3), west)
+		sides := chooseSides(p.edges, columns)
+		if sides[0] == sides[1] {
+			t.Errorf("both arcs run %q", sides[0].port())
 		}
-		if n := countCrossings(p.edges, side); n != 0 {
+		if n := countCrossings(p.edges, sides, columns); n != 0 {
 			t.Errorf("%d crossings remain", n)
 		}
 	})
 	t.Run("an adjacent edge gets no side", func(t *testing.T) {
-		p := newPlan().relate(at(0, 0), at(0, 1), "")
-		p.edges[0].adjacent = true
-		if side, ok := chooseSides(p.edges)[p.edges[0].r]; ok {
-			t.Errorf("the edge runs %q", side)
+		p := newPlan().relate(at(0, 0), at(0, 1), noSide)
+		if s := chooseSides(p.edges, columns)[0]; s != noSide {
+			t.Errorf("the edge runs %q", s.port())
 		}
 	})
 }

@@ -7,7 +7,6 @@ package graph
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
@@ -59,7 +58,7 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 	if opts.Dispute != "" || opts.Focus != "" {
 		// One dispute, or one unit's neighbourhood: one band, paragraph
 		// order in each column.
-		l = arrange(units, map[*argmap.Unit]int{}, 1, nil, nil)
+		l = singleBand(units)
 	} else {
 		l = bandedLayout(m, units, opts)
 	}
@@ -140,8 +139,8 @@ func writeRelation(b *bytes.Buffer, r *argmap.Relation, l *layout) {
 		tail, head, dir, arrow = r.To.ID, r.From.ID, "back", "arrowtail"
 	}
 	ports := ""
-	if s := l.side[r]; s != "" {
-		ports = fmt.Sprintf(", tailport=%s, headport=%s", s, s)
+	if s := l.side[r]; s != noSide {
+		ports = fmt.Sprintf(", tailport=%s, headport=%s", s.port(), s.port())
 	}
 	fmt.Fprintf(b, "  %s -> %s [id=%s, class=%s, comment=%s, color=%s, style=%s, dir=%s, %s=%s, penwidth=%s, tooltip=%s%s];\n",
 		quote(tail), quote(head), quote(RelationElementID(r)), quote("relation "+string(r.Type)), quote(relationTitle(r.From.ID, r.To.ID)),
@@ -155,52 +154,6 @@ func NodeElementID(u *argmap.Unit) string { return "unit-" + u.ID }
 // RelationElementID is the id a relation's edge carries in SVG output.
 func RelationElementID(r *argmap.Relation) string {
 	return "rel-" + r.From.ID + "-" + string(r.Type) + "-" + r.ToID
-}
-
-type column struct {
-	doc   *argmap.Document
-	units []*argmap.Unit
-}
-
-// groupByOrigin puts units into one column per origin document (the
-// reported document for units that report one), in date order; units in a
-// column go by paragraph, then position of the quote, then map order.
-func groupByOrigin(units []*argmap.Unit, band map[*argmap.Unit]int) []column {
-	byDoc := map[*argmap.Document]*column{}
-	var cols []*column
-	for _, u := range units {
-		d := u.Origin()
-		if byDoc[d] == nil {
-			byDoc[d] = &column{doc: d}
-			cols = append(cols, byDoc[d])
-		}
-		byDoc[d].units = append(byDoc[d].units, u)
-	}
-	sort.SliceStable(cols, func(i, j int) bool {
-		if c := cols[i].doc.Date.Compare(cols[j].doc.Date); c != 0 {
-			return c < 0
-		}
-		return cols[i].doc.ID < cols[j].doc.ID
-	})
-	out := make([]column, len(cols))
-	for i, c := range cols {
-		sort.SliceStable(c.units, func(a, b int) bool {
-			ua, ub := c.units[a], c.units[b]
-			if band[ua] != band[ub] {
-				return band[ua] < band[ub]
-			}
-			pa, pb := ua.Span.Paragraph, ub.Span.Paragraph
-			if pa.Doc != pb.Doc {
-				return pa.Doc.Date.Before(pb.Doc.Date)
-			}
-			if pa.Index != pb.Index {
-				return pa.Index < pb.Index
-			}
-			return ua.QuoteStart() < ub.QuoteStart()
-		})
-		out[i] = *c
-	}
-	return out
 }
 
 // selectUnits applies Focus, Doc and Dispute. It returns the units to draw

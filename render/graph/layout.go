@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -9,180 +10,225 @@ import (
 
 // layout is where a diagram draws its units and how it routes the supports
 // within a letter: columns of units in order, top to bottom, cut into
-// horizontal bands, and the side of its column each flat edge runs on.
+// horizontal bands, and the side of its column each arc runs on.
 type layout struct {
 	columns   []column
 	bands     int                  // how many bands; each column has an anchor per band
-	band      map[*argmap.Unit]int // the band of each unit
+	band      map[*argmap.Unit]int // the band of each unit drawn
 	place     map[*argmap.Unit]slot
-	side      map[*argmap.Relation]string // west or east, for each flat edge not adjacent
-	crossings int                         // the crossings countCrossings foresees
-	long      int                         // the edges that reach over more than a quarter of the height, as foreseen
+	side      map[*argmap.Relation]side // for each arc
+	crossings int                       // the crossings countCrossings foresees
+	long      int                       // the edges foreseen to reach over more than a quarter of the height
 	// titles are the disputes drawn as the bands, whose titles label them;
 	// none for a diagram of one band, nil for the band of units in no
 	// dispute.
 	titles []*argmap.Dispute
 }
 
+type column struct {
+	doc   *argmap.Document
+	units []*argmap.Unit
+}
+
+// problem is what stays the same while layouts of some units are tried:
+// one column per origin document (the reported document for units that
+// report one), in date order; in each column the units in paragraph order
+// (then by the place of the quote, then in map order); the relations among
+// them; and the height of each unit's node. Units are numbered in map
+// order.
+type problem struct {
+	units      []*argmap.Unit
+	column     []int    // each unit's column
+	columns    []column // the units of each column in paragraph order
+	byColumn   []int    // the units column by column, each column in paragraph order
+	relations  []problemRelation
+	neighbours [][]int   // the units each unit is related to
+	height     []float64 // each unit's node height, in points
+}
+
+// problemRelation is a relation between two units drawn, by their numbers.
+type problemRelation struct {
+	r        *argmap.Relation
+	from, to int
+}
+
+func newProblem(units []*argmap.Unit, height map[*argmap.Unit]float64) *problem {
+	p := &problem{units: units, column: make([]int, len(units)), height: make([]float64, len(units))}
+	index := make(map[*argmap.Unit]int, len(units))
+	byDoc := map[*argmap.Document]int{}
+	for i, u := range units {
+		index[u] = i
+		p.height[i] = height[u]
+		d := u.Origin()
+		if _, ok := byDoc[d]; !ok {
+			byDoc[d] = len(p.columns)
+			p.columns = append(p.columns, column{doc: d})
+		}
+		c := byDoc[d]
+		p.columns[c].units = append(p.columns[c].units, u)
+	}
+	slices.SortStableFunc(p.columns, func(a, b column) int {
+		if c := a.doc.Date.Compare(b.doc.Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.doc.ID, b.doc.ID)
+	})
+	for c := range p.columns {
+		slices.SortStableFunc(p.columns[c].units, compareParagraphs)
+		for _, u := range p.columns[c].units {
+			p.column[index[u]] = c
+			p.byColumn = append(p.byColumn, index[u])
+		}
+	}
+	p.neighbours = make([][]int, len(units))
+	for i, u := range units {
+		for _, r := range u.Relations {
+			if j, ok := index[r.To]; ok && r.To != u {
+				p.relations = append(p.relations, problemRelation{r, i, j})
+				p.neighbours[i] = append(p.neighbours[i], j)
+				p.neighbours[j] = append(p.neighbours[j], i)
+			}
+		}
+	}
+	return p
+}
+
+// compareParagraphs orders the units of a column by paragraph, then by the
+// place of their quotes.
+func compareParagraphs(a, b *argmap.Unit) int {
+	pa, pb := a.Span.Paragraph, b.Span.Paragraph
+	if pa.Doc != pb.Doc {
+		if pa.Doc.Date.Before(pb.Doc.Date) {
+			return -1
+		}
+		return 1
+	}
+	if pa.Index != pb.Index {
+		return pa.Index - pb.Index
+	}
+	return a.QuoteStart() - b.QuoteStart()
+}
+
+// arrangement is one layout of a problem as the search weighs it: band[i]
+// is the band of unit i, pos[i] its place in its column.
+type arrangement struct {
+	band, pos []int
+	bands     int
+	edges     []placedEdge
+	sides     []side
+	crossings int
+	long      int
+}
+
 // cost is what the search for a layout minimises: an edge that reaches
 // over a quarter of the drawing is as hard to follow as longEdgeCost
 // crossings.
-func (l *layout) cost() int { return l.crossings + longEdgeCost*l.long }
+func (a *arrangement) cost() int { return a.crossings + longEdgeCost*a.long }
 
 const longEdgeCost = 2
 
-// arrange lays the units out in the given bands: a column per letter, each
-// column by band and then by paragraph, and every flat edge on the side
-// where it crosses least. height gives each unit's node height in points,
-// and header the least height of each band (its label's), if any.
-func arrange(units []*argmap.Unit, band map[*argmap.Unit]int, bands int, height map[*argmap.Unit]float64, header []float64) *layout {
-	columns := groupByOrigin(units, band)
-	place := make(map[*argmap.Unit]slot, len(units))
-	for i, c := range columns {
-		for j, u := range c.units {
-			place[u] = slot{i, j}
-		}
+// arrange lays the units out in bands (band[i] for unit i, of bands): each
+// column by band and then by paragraph, every arc on the side where it
+// crosses least. header gives the least height of each band (its label's),
+// if any. It takes O((u + e) log e) time for u units and e relations.
+func (p *problem) arrange(band []int, bands int, header []float64) *arrangement {
+	a := &arrangement{band: band, bands: bands, pos: make([]int, len(p.units))}
+	// Column by column, each in paragraph order; sorted by band, stably, it
+	// is band by band, column by column, paragraph by paragraph.
+	order := make([]int, len(p.byColumn))
+	start := make([]int, bands+1)
+	for _, i := range p.byColumn {
+		start[band[i]+1]++
 	}
-	edges := placeEdges(units, place, band)
-	side := chooseSides(edges)
-	return &layout{columns: columns, bands: bands, band: band, place: place, side: side,
-		crossings: countCrossings(edges, side), long: countLong(columns, edges, band, bands, height, header)}
+	for k := 1; k <= bands; k++ {
+		start[k] += start[k-1]
+	}
+	next := slices.Clone(start[:bands])
+	for _, i := range p.byColumn {
+		order[next[band[i]]] = i
+		next[band[i]]++
+	}
+	filled := make([]int, len(p.columns))
+	for _, i := range order {
+		a.pos[i] = filled[p.column[i]]
+		filled[p.column[i]]++
+	}
+	a.edges = make([]placedEdge, len(p.relations))
+	for n, r := range p.relations {
+		from, to := slot{p.column[r.from], a.pos[r.from]}, slot{p.column[r.to], a.pos[r.to]}
+		e := placedEdge{r: r.r, lo: from, hi: to}
+		if to.col < from.col || to.col == from.col && to.pos < from.pos {
+			e.lo, e.hi = to, from
+		}
+		e.adjacent = e.flat() && e.hi.pos == e.lo.pos+1 && band[r.from] == band[r.to]
+		a.edges[n] = e
+	}
+	a.sides = chooseSides(a.edges, len(p.columns))
+	a.crossings = countCrossings(a.edges, a.sides, len(p.columns))
+	a.long = p.countLong(a, order, header)
+	return a
 }
 
 // countLong foresees how many edges reach over more than a quarter of the
 // drawing's height. Graphviz aligns each band's anchors across the columns,
-// so a band is as tall as its tallest column, and a unit sits in its band
-// below the units above it in its column.
-func countLong(columns []column, edges []placedEdge, band map[*argmap.Unit]int, bands int, height map[*argmap.Unit]float64, header []float64) int {
-	tall := make([]float64, bands) // each band's height
+// so a band is as tall as its tallest column (or its label), and a unit
+// sits in its band below the units above it in its column. order is the
+// units band by band, column by column, in paragraph order.
+func (p *problem) countLong(a *arrangement, order []int, header []float64) int {
+	tall := make([]float64, a.bands)
 	for k, h := range header {
 		tall[k] = h + 2*nodeSepPt
 	}
-	for _, c := range columns {
-		used := make([]float64, bands)
-		for _, u := range c.units {
-			used[band[u]] += height[u] + nodeSepPt
+	y := make([]float64, len(p.units)) // from the top of the unit's band
+	for n := 0; n < len(order); {
+		k, c, below := a.band[order[n]], p.column[order[n]], 0.0
+		for ; n < len(order) && a.band[order[n]] == k && p.column[order[n]] == c; n++ {
+			i := order[n]
+			below += nodeSepPt
+			y[i] = below + p.height[i]/2
+			below += p.height[i]
 		}
-		for k := range tall {
-			tall[k] = max(tall[k], used[k]+nodeSepPt)
-		}
+		tall[k] = max(tall[k], below+nodeSepPt)
 	}
-	top := make([]float64, bands+1)
+	top := make([]float64, a.bands+1)
 	for k := range tall {
 		top[k+1] = top[k] + tall[k]
 	}
-	y := map[*argmap.Unit]float64{}
-	for _, c := range columns {
-		below := slices.Clone(top[:bands]) // where the next unit of each band goes
-		for _, u := range c.units {
-			k := band[u]
-			below[k] += nodeSepPt
-			y[u] = below[k] + height[u]/2
-			below[k] += height[u]
-		}
-	}
-	quarter := top[bands] / 4
+	quarter := top[a.bands] / 4
 	n := 0
-	for _, e := range edges {
-		if math.Abs(y[e.r.From]-y[e.r.To]) > quarter {
+	for _, r := range p.relations {
+		if math.Abs(top[a.band[r.from]]+y[r.from]-top[a.band[r.to]]-y[r.to]) > quarter {
 			n++
 		}
 	}
 	return n
 }
 
-// chooseSides picks the side each flat edge runs on. On one side, an arc
-// crosses the edges that leave that side of the column between its ends,
-// and the arcs on that side whose spans interleave with its own. Arcs are
-// placed shortest first, each on its cheaper side given the arcs placed
-// before it; then any arc whose move to the other side would cross fewer
-// edges moves, until none would, a few rounds at most. Beyond
-// maxFlatEdgesCompared arcs in a column, arcs are not compared with one
-// another, to stay within O(e log e).
-func chooseSides(edges []placedEdge) map[*argmap.Relation]string {
-	leaving := map[columnSide][]int{}
-	arcs := map[int][]placedEdge{} // by column
-	var cols []int
-	for _, e := range edges {
-		if e.adjacent {
-			continue
-		}
-		if e.flat() {
-			if arcs[e.lo.col] == nil {
-				cols = append(cols, e.lo.col)
-			}
-			arcs[e.lo.col] = append(arcs[e.lo.col], e)
-			continue
-		}
-		leaving[columnSide{e.lo.col, east}] = append(leaving[columnSide{e.lo.col, east}], e.lo.pos)
-		leaving[columnSide{e.hi.col, west}] = append(leaving[columnSide{e.hi.col, west}], e.hi.pos)
+// layout turns an arrangement into the layout DOT draws.
+func (p *problem) layout(a *arrangement) *layout {
+	l := &layout{bands: a.bands, crossings: a.crossings, long: a.long,
+		columns: make([]column, len(p.columns)), band: map[*argmap.Unit]int{},
+		place: map[*argmap.Unit]slot{}, side: map[*argmap.Relation]side{}}
+	for c, col := range p.columns {
+		l.columns[c] = column{doc: col.doc, units: make([]*argmap.Unit, len(col.units))}
 	}
-	for _, ends := range leaving {
-		slices.Sort(ends)
+	for i, u := range p.units {
+		c := p.column[i]
+		l.columns[c].units[a.pos[i]] = u
+		l.place[u] = slot{c, a.pos[i]}
+		l.band[u] = a.band[i]
 	}
-	side := map[*argmap.Relation]string{}
-	for _, col := range cols {
-		as := arcs[col]
-		slices.SortStableFunc(as, func(a, b placedEdge) int {
-			return (a.hi.pos - a.lo.pos) - (b.hi.pos - b.lo.pos)
-		})
-		own := func(a placedEdge, s string) int {
-			return strictlyBetween(leaving[columnSide{col, s}], a.lo.pos, a.hi.pos)
-		}
-		compared := len(as) <= maxFlatEdgesCompared
-		// cost returns what arc i crosses on side s, among the arcs
-		// before limit that have a side.
-		cost := func(i int, s string, limit int) int {
-			c := own(as[i], s)
-			if compared {
-				for j := 0; j < limit; j++ {
-					if j != i && side[as[j].r] == s && interleave(as[i], as[j]) {
-						c++
-					}
-				}
-			}
-			return c
-		}
-		for i, a := range as {
-			side[a.r] = west
-			if cost(i, east, i) < cost(i, west, i) {
-				side[a.r] = east
-			}
-		}
-		for round := 0; compared && round < maxSideRounds; round++ {
-			moved := false
-			for i, a := range as {
-				other := opposite(side[a.r])
-				if cost(i, other, len(as)) < cost(i, side[a.r], len(as)) {
-					side[a.r], moved = other, true
-				}
-			}
-			if !moved {
-				break
-			}
+	for n, e := range a.edges {
+		if a.sides[n] != noSide {
+			l.side[e.r] = a.sides[n]
 		}
 	}
-	return side
+	return l
 }
 
-// maxFlatEdgesCompared bounds how many flat edges of a column chooseSides
-// compares with one another.
-const maxFlatEdgesCompared = 200
-
-// maxSideRounds bounds the rounds in which chooseSides moves arcs to the
-// other side.
-const maxSideRounds = 8
-
-func opposite(s string) string {
-	if s == west {
-		return east
-	}
-	return west
-}
-
-// interleave reports whether two arcs beside one column cross: one begins
-// strictly inside the other and ends strictly outside it.
-func interleave(a, b placedEdge) bool {
-	return a.lo.pos < b.lo.pos && b.lo.pos < a.hi.pos && a.hi.pos < b.hi.pos ||
-		b.lo.pos < a.lo.pos && a.lo.pos < b.hi.pos && b.hi.pos < a.hi.pos
+// singleBand lays the units out in one band: paragraph order in each
+// column.
+func singleBand(units []*argmap.Unit) *layout {
+	p := newProblem(units, nil)
+	return p.layout(p.arrange(make([]int, len(units)), 1, nil))
 }

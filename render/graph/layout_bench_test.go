@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/render/internal/rendertest"
 )
 
 // letterChain builds a map over a corpus of its own: letters that alternate
@@ -63,15 +64,27 @@ func letterChain(t testing.TB, letters int) *argmap.Map {
 	return m
 }
 
-// BenchmarkBandedLayout measures the whole-map DOT of maps of 1,250 and
-// 5,000 units in five disputes: the search for a band order is bounded by
-// searchBudget, so the cost per unit stays flat.
+// BenchmarkBandedLayout measures the whole-map DOT, band search included,
+// of the bundled map and of maps of 1,250 and 5,000 units in five disputes:
+// the search is bounded by searchBudget, so its cost does not grow with the
+// map.
 func BenchmarkBandedLayout(b *testing.B) {
+	cases := []struct {
+		name string
+		m    *argmap.Map
+	}{{"bundled", rendertest.BundledMap(b)}}
 	for _, letters := range []int{25, 100} {
 		m := letterChain(b, letters)
-		b.Run(fmt.Sprintf("units=%d", len(m.Units)), func(b *testing.B) {
+		cases = append(cases, struct {
+			name string
+			m    *argmap.Map
+		}{fmt.Sprintf("units=%d", len(m.Units)), m})
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
 			for b.Loop() {
-				mustDOT(b, m)
+				mustDOT(b, tc.m)
 			}
 		})
 	}
