@@ -66,29 +66,59 @@ func (s side) port() string {
 
 func (s side) opposite() side { return west + east - s }
 
-// leavingEnds returns, for each column and side, the sorted places of the
-// units that edges to other columns leave from on that side.
-func leavingEnds(edges []placedEdge, columns int) [][3][]int {
-	ends := make([][3][]int, columns)
-	for _, e := range edges {
-		if !e.flat() {
-			ends[e.lo.col][east] = append(ends[e.lo.col][east], e.lo.pos)
-			ends[e.hi.col][west] = append(ends[e.hi.col][west], e.hi.pos)
-		}
-	}
-	for c := range ends {
-		slices.Sort(ends[c][west])
-		slices.Sort(ends[c][east])
-	}
-	return ends
+// leaving counts, for each column and side, the edges to other columns
+// that leave the column on that side, by the place of the unit they leave
+// from, so that between answers in O(1).
+type leaving struct {
+	start  []int    // where each column's counts begin
+	before [3][]int // per side, at start[c]+k: the edges leaving column c from places before k
 }
 
+func newLeaving(edges []placedEdge, columns int) *leaving {
+	size := make([]int, columns)
+	for _, e := range edges {
+		size[e.lo.col] = max(size[e.lo.col], e.lo.pos+1)
+		size[e.hi.col] = max(size[e.hi.col], e.hi.pos+1)
+	}
+	l := &leaving{start: make([]int, columns+1)}
+	for c, n := range size {
+		l.start[c+1] = l.start[c] + n + 1
+	}
+	for _, s := range []side{west, east} {
+		l.before[s] = make([]int, l.start[columns])
+	}
+	for _, e := range edges {
+		if !e.flat() {
+			l.before[east][l.start[e.lo.col]+e.lo.pos+1]++
+			l.before[west][l.start[e.hi.col]+e.hi.pos+1]++
+		}
+	}
+	for _, s := range []side{west, east} {
+		for c := range size {
+			for k := l.start[c] + 1; k < l.start[c+1]; k++ {
+				l.before[s][k] += l.before[s][k-1]
+			}
+		}
+	}
+	return l
+}
+
+// between counts the edges that leave column col on side s from a place
+// strictly between lo and hi.
+func (l *leaving) between(col int, s side, lo, hi int) int {
+	if hi <= lo+1 {
+		return 0
+	}
+	return l.before[s][l.start[col]+hi] - l.before[s][l.start[col]+lo+1]
+}
+
+func (l *leaving) columns() int { return len(l.start) - 1 }
+
 // countCrossings counts the pairs of edges that cross, given the side of
-// every edge (sides[i] for edges[i]) in a layout of the given number of
-// columns.
-func countCrossings(edges []placedEdge, sides []side, columns int) int {
-	var between []placedEdge // edges between columns, by the pair of columns
-	arcs := make([][3][]placedEdge, columns)
+// every edge (sides[i] for edges[i]) and what leaves each column.
+func countCrossings(edges []placedEdge, sides []side, out *leaving) int {
+	between := make([]placedEdge, 0, len(edges)) // edges between columns, by the pair of columns
+	arcs := make([][3][]placedEdge, out.columns())
 	for i, e := range edges {
 		switch {
 		case e.adjacent:
@@ -113,12 +143,11 @@ func countCrossings(edges []placedEdge, sides []side, columns int) int {
 		n += inversions(between[i:j])
 		i = j
 	}
-	ends := leavingEnds(edges, columns)
 	for c := range arcs {
 		for _, s := range []side{west, east} {
 			n += interleavings(arcs[c][s])
 			for _, a := range arcs[c][s] {
-				n += strictlyBetween(ends[c][s], a.lo.pos, a.hi.pos)
+				n += out.between(c, s, a.lo.pos, a.hi.pos)
 			}
 		}
 	}
@@ -175,14 +204,6 @@ func interleavings(arcs []placedEdge) int {
 	return n
 }
 
-// strictlyBetween counts the values of sorted that are greater than lo and
-// less than hi.
-func strictlyBetween(sorted []int, lo, hi int) int {
-	from, _ := slices.BinarySearch(sorted, lo+1)
-	to, _ := slices.BinarySearch(sorted, hi)
-	return max(0, to-from)
-}
-
 // fenwick counts values in 0..n-1 and answers how many are below a bound in
 // O(log n).
 type fenwick []int
@@ -205,7 +226,7 @@ func (f fenwick) prefix(v int) int {
 }
 
 // chooseSides picks the side each arc runs on (sides[i] for edges[i];
-// noSide for the other edges). On one side, an arc crosses the edges that
+// noSide for the other edges), given what leaves each column. On one side, an arc crosses the edges that
 // leave that side of the column between its ends, and the arcs on that
 // side whose spans interleave with its own. Arcs are placed shortest
 // first, each on its cheaper side given the arcs placed before it; then
@@ -213,9 +234,8 @@ func (f fenwick) prefix(v int) int {
 // until none would, a few rounds at most. Beyond maxFlatEdgesCompared arcs
 // in a column, arcs are not compared with one another, to stay within
 // O(e log e).
-func chooseSides(edges []placedEdge, columns int) []side {
-	ends := leavingEnds(edges, columns)
-	arcs := make([][]int, columns) // indices of the arcs of each column
+func chooseSides(edges []placedEdge, out *leaving) []side {
+	arcs := make([][]int, out.columns()) // indices of the arcs of each column
 	for i, e := range edges {
 		if e.arc() {
 			arcs[e.lo.col] = append(arcs[e.lo.col], i)
@@ -230,7 +250,7 @@ func chooseSides(edges []placedEdge, columns int) []side {
 		// as[:limit] that have a side.
 		cost := func(k int, s side, limit int) int {
 			a := edges[as[k]]
-			n := strictlyBetween(ends[c][s], a.lo.pos, a.hi.pos)
+			n := out.between(c, s, a.lo.pos, a.hi.pos)
 			if compared {
 				for j, o := range as[:limit] {
 					if j != k && sides[o] == s && interleave(a, edges[o]) {

@@ -75,7 +75,7 @@ func TestCountCrossings(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := countCrossings(tc.plan.edges, tc.plan.sides, columns); got != tc.want {
+			if got := countCrossings(tc.plan.edges, tc.plan.sides, newLeaving(tc.plan.edges, columns)); got != tc.want {
 				t.Errorf("countCrossings = %d, want %d", got, tc.want)
 			}
 		})
@@ -101,7 +101,7 @@ func TestCountCrossingsAgreesWithPairs(t *testing.T) {
 			}
 			p.relate(a, b, s)
 		}
-		if got, want := countCrossings(p.edges, p.sides, columns), pairCrossings(p.edges, p.sides); got != want {
+		if got, want := countCrossings(p.edges, p.sides, newLeaving(p.edges, columns)), pairCrossings(p.edges, p.sides); got != want {
 			t.Fatalf("round %d: countCrossings = %d, pair by pair %d", round, got, want)
 		}
 	}
@@ -146,24 +146,24 @@ func TestChooseSides(t *testing.T) {
 		p := newPlan().relate(at(1, 0), at(1, 3), west).
 			relate(at(0, 0), at(1, 1), noSide).relate(at(0, 1), at(1, 2), noSide). // two arrive from the west
 			relate(at(1, 2), at(2, 0), noSide)                                     // one leaves east
-		sides := chooseSides(p.edges, columns)
+		sides := chooseSides(p.edges, newLeaving(p.edges, columns))
 		if got := sides[0]; got != east {
 			t.Errorf("the arc runs %q, want e", got.port())
 		}
 	})
 	t.Run("interleaving arcs run on opposite sides", func(t *testing.T) {
 		p := newPlan().relate(at(0, 0), at(0, 2), west).relate(at(0, 1), at(0, 3), west)
-		sides := chooseSides(p.edges, columns)
+		sides := chooseSides(p.edges, newLeaving(p.edges, columns))
 		if sides[0] == sides[1] {
 			t.Errorf("both arcs run %q", sides[0].port())
 		}
-		if n := countCrossings(p.edges, sides, columns); n != 0 {
+		if n := countCrossings(p.edges, sides, newLeaving(p.edges, columns)); n != 0 {
 			t.Errorf("%d crossings remain", n)
 		}
 	})
 	t.Run("an adjacent edge gets no side", func(t *testing.T) {
 		p := newPlan().relate(at(0, 0), at(0, 1), noSide)
-		if s := chooseSides(p.edges, columns)[0]; s != noSide {
+		if s := chooseSides(p.edges, newLeaving(p.edges, columns))[0]; s != noSide {
 			t.Errorf("the edge runs %q", s.port())
 		}
 	})

@@ -163,8 +163,9 @@ func (p *problem) arrange(band []int, bands int, header []float64) *arrangement 
 		e.adjacent = e.flat() && e.hi.pos == e.lo.pos+1 && band[r.from] == band[r.to]
 		a.edges[n] = e
 	}
-	a.sides = chooseSides(a.edges, len(p.columns))
-	a.crossings = countCrossings(a.edges, a.sides, len(p.columns))
+	out := newLeaving(a.edges, len(p.columns))
+	a.sides = chooseSides(a.edges, out)
+	a.crossings = countCrossings(a.edges, a.sides, out)
 	a.long = p.countLong(a, order, header)
 	return a
 }
