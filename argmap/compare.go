@@ -2,6 +2,7 @@ package argmap
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -197,19 +198,30 @@ func (c *Comparison) add(d Disagreement, u *Unit) {
 	c.Disagreements = append(c.Disagreements, d)
 }
 
-// unitPassage is the paragraph of a unit in the corpus's first language
-// with the unit's quote marked.
+// unitPassage is the paragraph of a unit with the unit's quote marked, in
+// English when the quote was found there, else in the first language, by
+// tag, whose quote was.
 func unitPassage(u *Unit) *Passage {
 	p := u.Span.Paragraph
 	if p == nil || u.File == nil {
 		return nil
 	}
-	for _, lang := range []Lang{English, Chinese} {
-		if q := u.Span.Quotes[lang]; q != nil && q.Found {
-			return &Passage{Doc: p.Doc.ID, Paragraph: p.Label(), Lang: lang, Text: p.Text[lang], Start: q.Start, End: q.End}
+	var langs []Lang
+	for lang, q := range u.Span.Quotes {
+		if q.Found {
+			langs = append(langs, lang)
 		}
 	}
-	return nil
+	if len(langs) == 0 {
+		return nil
+	}
+	slices.Sort(langs)
+	lang := langs[0]
+	if slices.Contains(langs, English) {
+		lang = English
+	}
+	q := u.Span.Quotes[lang]
+	return &Passage{Doc: p.Doc.ID, Paragraph: p.Label(), Lang: lang, Text: p.Text[lang], Start: q.Start, End: q.End}
 }
 
 // spanOverlap says whether two units can match and how well.

@@ -17,26 +17,33 @@ const (
 	Salutation Role = "salutation"
 	Body       Role = "body"
 	Signature  Role = "signature"
+	Postscript Role = "postscript"
 )
 
 // unnumberedRoles are the roles a manifest may list in front or back.
-var unnumberedRoles = []Role{Heading, Salutation, Signature}
+var unnumberedRoles = []Role{Heading, Salutation, Signature, Postscript}
+
+// Names holds a name or a title in the languages a manifest gives it in.
+type Names map[Lang]string
+
+// in returns the name in lang, else fallback.
+func (n Names) in(lang Lang, fallback string) string {
+	if s := n[lang]; s != "" {
+		return s
+	}
+	return fallback
+}
 
 // Party is a side of the exchange, such as the United Nations Command.
 type Party struct {
-	ID   string
-	Name string // English name
-	ZH   string // Chinese name, if known
+	ID    string
+	Name  string // in the first language of the corpus that gives one
+	Names Names  // per language, as the manifest gives them
 }
 
-// NameIn returns the party's name in a language, English when the corpus
-// gives none in that language.
-func (p *Party) NameIn(lang Lang) string {
-	if lang == Chinese && p.ZH != "" {
-		return p.ZH
-	}
-	return p.Name
-}
+// NameIn returns the party's name in a language, or its name in the
+// corpus's first language when the manifest gives none in that one.
+func (p *Party) NameIn(lang Lang) string { return p.Names.in(lang, p.Name) }
 
 // Person is one individual behind a speaker, as interchange formats name them.
 type Person struct {
@@ -44,34 +51,28 @@ type Person struct {
 	Surname   string
 }
 
-// Speaker is the voice of a document: one person, or several who co-sign as
-// one voice (Kim Il-sung and Peng Dehuai).
+// Speaker is the voice of a document: one person, several who co-sign as
+// one voice (Kim Il-sung and Peng Dehuai), or an institution.
 type Speaker struct {
-	ID      string
-	Name    string
-	Short   string // for diagram labels ("Clark"); Name when not given
-	ZH      string
-	Party   *Party
+	ID     string
+	Name   string // in the first language of the corpus that gives one
+	Names  Names
+	Short  string // for diagram labels ("Clark"), in the corpus's first language
+	Shorts Names  // the short name in every language of the corpus
+	Party  *Party
+	// Persons are the individuals behind the voice; none for an
+	// institution, which interchange formats name by its whole name.
 	Persons []Person
 }
 
-// NameIn returns the speaker's full name in a language, English when the
-// corpus gives none in that language.
-func (s *Speaker) NameIn(lang Lang) string {
-	if lang == Chinese && s.ZH != "" {
-		return s.ZH
-	}
-	return s.Name
-}
+// NameIn returns the speaker's full name in a language, or its name in the
+// corpus's first language when the manifest gives none in that one.
+func (s *Speaker) NameIn(lang Lang) string { return s.Names.in(lang, s.Name) }
 
 // ShortIn returns the speaker's short name for labels in a language
-// ("Clark", "克拉克"), falling back to the English short name.
-func (s *Speaker) ShortIn(lang Lang) string {
-	if lang == Chinese && s.ZH != "" {
-		return s.ZH
-	}
-	return s.Short
-}
+// ("Clark", "克拉克"): the short name the manifest gives in that language,
+// or once for all, else the full name in that language.
+func (s *Speaker) ShortIn(lang Lang) string { return s.Shorts.in(lang, s.Short) }
 
 // Source is a file the documents' texts were cut from, kept verbatim.
 type Source struct {
@@ -86,7 +87,7 @@ type Source struct {
 type Paragraph struct {
 	Doc    *Document
 	Index  int  // position among all the document's paragraphs, from 0
-	Role   Role // heading, salutation, body or signature
+	Role   Role // heading, salutation, body, signature or postscript
 	Number int  // 1..n for body paragraphs, 0 for the others
 	Text   map[Lang]string
 }
@@ -113,18 +114,24 @@ func (p *Paragraph) Ref() string {
 type Document struct {
 	ID         string
 	Kind       string // letter, communiqué
-	Title      string
+	Title      string // in the first language of the corpus that gives one; may be ""
+	Titles     Names
 	Speaker    *Speaker
 	Party      *Party
 	Date       Date
 	Addressee  string
 	RepliesTo  *Document
 	Note       string
-	Source     *Source
-	TextFiles  map[Lang]string // file of each language, relative to the corpus folder
-	Paragraphs []*Paragraph    // every paragraph, in reading order
-	Line       int             // line of the document's entry in the manifest
+	Sources    map[Lang]*Source // the source each language's text was cut from, if declared
+	TextFiles  map[Lang]string  // file of each language, relative to the corpus folder
+	Paragraphs []*Paragraph     // every paragraph, in reading order
+	Line       int              // line of the document's entry in the manifest
 }
+
+// TitleIn returns the document's title in a language, or its title in the
+// corpus's first language when the manifest gives none in that one; "" for
+// an untitled document.
+func (d *Document) TitleIn(lang Lang) string { return d.Titles.in(lang, d.Title) }
 
 // HasText reports whether the corpus holds the document's text.
 func (d *Document) HasText() bool { return len(d.Paragraphs) > 0 }
@@ -187,7 +194,8 @@ func (d *Document) Addresses() string {
 
 // Corpus is a set of documents with their parties and speakers.
 type Corpus struct {
-	Title     string
+	Title     string // in the first language of the corpus that gives one
+	Titles    Names
 	Origin    string // the folder it was loaded from, or "embedded"
 	Languages []Lang
 	Sources   []*Source
@@ -197,6 +205,13 @@ type Corpus struct {
 
 	byID map[string]*Document
 }
+
+// TitleIn returns the corpus's title in a language, or its title in the
+// corpus's first language.
+func (c *Corpus) TitleIn(lang Lang) string { return c.Titles.in(lang, c.Title) }
+
+// HasLanguage reports whether the corpus declares lang.
+func (c *Corpus) HasLanguage(lang Lang) bool { return containsLang(c.Languages, lang) }
 
 // Document returns the document with the given id, or nil.
 func (c *Corpus) Document(id string) *Document { return c.byID[id] }
@@ -233,8 +248,9 @@ type Date struct {
 	Year, Month, Day int
 }
 
-// ParseDate reads a date written YYYY-MM-DD. On error it returns the zero
-// Date, which is before every real date.
+// ParseDate reads a date written YYYY-MM-DD that exists in the Gregorian
+// calendar: 1953-02-29 and 1953-06-31 are refused, 1952-02-29 is not. On
+// error it returns the zero Date, which is before every real date.
 func ParseDate(s string) (Date, error) {
 	d, err := parseDate(s)
 	if err != nil {
@@ -245,20 +261,44 @@ func ParseDate(s string) (Date, error) {
 
 func parseDate(s string) (Date, error) {
 	var d Date
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return d, fmt.Errorf("date %q is not written YYYY-MM-DD", s)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]+s[5:7]+s[8:]) {
+		return d, fmt.Errorf("date %q is not written YYYY-MM-DD", clip(s, 40))
 	}
-	var err error
-	if d.Year, err = strconv.Atoi(s[:4]); err != nil {
-		return d, fmt.Errorf("date %q is not written YYYY-MM-DD", s)
-	}
-	if d.Month, err = strconv.Atoi(s[5:7]); err != nil || d.Month < 1 || d.Month > 12 {
+	d.Year, _ = strconv.Atoi(s[:4])
+	d.Month, _ = strconv.Atoi(s[5:7])
+	d.Day, _ = strconv.Atoi(s[8:])
+	switch {
+	case d.Year < 1:
+		return d, fmt.Errorf("date %q has no year 0000: years start at 0001", s)
+	case d.Month < 1 || d.Month > 12:
 		return d, fmt.Errorf("date %q has no month %s", s, s[5:7])
-	}
-	if d.Day, err = strconv.Atoi(s[8:]); err != nil || d.Day < 1 || d.Day > 31 {
-		return d, fmt.Errorf("date %q has no day %s", s, s[8:])
+	case d.Day < 1 || d.Day > daysIn(d.Year, d.Month):
+		return d, fmt.Errorf("date %q does not exist: %s %d has %d days", s, monthNames[d.Month-1], d.Year, daysIn(d.Year, d.Month))
 	}
 	return d, nil
+}
+
+// daysIn returns the number of days of a month in the Gregorian calendar.
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // String writes the date as YYYY-MM-DD.

@@ -7,9 +7,14 @@
 //
 //  1. LoadCorpus reads a manifest (corpus.yaml) and the texts it names into
 //     a Corpus: Documents, each a list of Paragraphs (heading, salutation,
-//     body paragraphs numbered from 1, signature), each paragraph in every
-//     language of the corpus. Texts are never normalised; positions are
-//     Unicode code points (RuneOffset, ByteOffset, Occurrences).
+//     body paragraphs numbered from 1, signature, postscript), each
+//     paragraph in every language the corpus declares, cut by the text's
+//     layout; parties, speakers and documents carry names per language
+//     (NameIn, ShortIn, TitleIn). The manifest is walked as annotation files
+//     are, so a broken corpus is a CorpusError of Diagnostics with positions
+//     on the manifest. Texts are never normalised; positions are Unicode
+//     code points (RuneOffset, ByteOffset, Occurrences). StarterManifest
+//     writes a manifest to start from for a folder of texts.
 //  2. Validate reads annotation files (Input) over a Corpus into a Map of
 //     Units and Relations, walking YAML nodes itself so that it can report
 //     unknown and duplicate keys, hostile input and every other problem with

@@ -30,9 +30,9 @@ func Starter(c *Corpus) []byte {
 		if !d.HasText() {
 			continue
 		}
-		fmt.Fprintf(&b, "\n# %s: %s\n", d.ID, oneLine(d.Title))
+		fmt.Fprintf(&b, "\n# %s\n", strings.TrimSuffix(d.ID+": "+oneLine(d.Title), ": "))
 		for _, p := range d.Body() {
-			fmt.Fprintf(&b, "#\n# %s %s\n", p.Label(), clip(oneLine(p.Text[English]), 80))
+			fmt.Fprintf(&b, "#\n# %s %s\n", p.Label(), clip(oneLine(p.Text[c.Languages[0]]), 80))
 			fmt.Fprintf(&b, "#  - id:\n#    kind: claim\n#    summary:\n")
 			for _, lang := range c.Languages {
 				fmt.Fprintf(&b, "#      %s: \"\"\n", lang)

@@ -21,7 +21,8 @@ func IsAnnotationFile(name string) bool {
 
 // CollectInputs reads the annotation files that command-line arguments name.
 // Each argument is a file, read whatever its name, or a folder, which
-// stands for its *.yaml and *.yml files in name order; folders are not
+// stands for its *.yaml and *.yml files in name order, except a corpus
+// manifest (corpus.yaml), which is never annotations; folders are not
 // searched recursively, so that a folder of drafts or of another annotator's
 // map inside the map's folder is never swept in by accident (name it to
 // include it). A file named twice is read once. An unreadable path, or a
@@ -74,9 +75,13 @@ func CollectInputs(args []string) ([]Input, error) {
 		if err != nil {
 			return nil, err
 		}
-		found := 0
+		found, manifest := 0, false
 		for _, e := range entries { // os.ReadDir sorts by name
 			if e.IsDir() || !IsAnnotationFile(e.Name()) {
+				continue
+			}
+			if e.Name() == ManifestFile {
+				manifest = true // a corpus folder's manifest, never annotations
 				continue
 			}
 			found++
@@ -84,7 +89,10 @@ func CollectInputs(args []string) ([]Input, error) {
 				return nil, err
 			}
 		}
-		if found == 0 {
+		switch {
+		case found == 0 && manifest:
+			return nil, fmt.Errorf("%s: no annotation files in this folder, only the corpus manifest %s; a corpus keeps its annotations in %s", arg, ManifestFile, filepath.Join(arg, "annotations"))
+		case found == 0:
 			return nil, fmt.Errorf("%s: no .yaml or .yml files in this folder", arg)
 		}
 	}

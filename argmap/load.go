@@ -416,6 +416,11 @@ func (l *loader) top(n *yaml.Node) {
 	if !l.expect(n, yaml.MappingNode, "an annotation file") {
 		return
 	}
+	if k := manifestKey(n); k != nil {
+		l.report(l.rangeOf(k), RuleCorpusManifest, "load a corpus with --corpus DIR, DIR being the folder that holds its corpus.yaml (argmap also finds one in the current folder or above it); annotation files have a units list",
+			"this is a corpus manifest, not an annotation file")
+		return
+	}
 	fs := l.fields(n, "the file", topKeys)
 	if f, ok := fs["argmap"]; ok && f.value != nil {
 		if v, ok := l.integer(f, "argmap (the format version)"); ok && v != FormatVersion {
@@ -647,7 +652,7 @@ func (l *loader) paragraph(n *yaml.Node, d *Document) *Paragraph {
 	if p := d.RoleParagraph(Role(n.Value)); p != nil {
 		return p
 	}
-	l.report(l.rangeOf(n), RuleParagraphOutOfRange, "a paragraph is a body paragraph number or heading, salutation, signature",
+	l.report(l.rangeOf(n), RuleParagraphOutOfRange, "a paragraph is a body paragraph number or heading, salutation, signature, postscript",
 		"%s has no paragraph %q; its paragraphs: %s", d.ID, clip(n.Value, 30), d.Addresses())
 	return nil
 }

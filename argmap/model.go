@@ -53,7 +53,8 @@ type Map struct {
 }
 
 // TitleIn returns the map's title in a language: the file's title in that
-// language, else its English title, else the corpus's title.
+// language, else its English title, else the corpus's title in that
+// language.
 func (m *Map) TitleIn(lang Lang) string {
 	if t := m.titles[lang]; t != "" {
 		return t
@@ -61,7 +62,7 @@ func (m *Map) TitleIn(lang Lang) string {
 	if m.Title != "" {
 		return m.Title
 	}
-	return m.Corpus.Title
+	return m.Corpus.TitleIn(lang)
 }
 
 // Unit returns the unit with the given id, or nil.

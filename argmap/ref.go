@@ -7,7 +7,8 @@ import (
 )
 
 // Ref addresses a document or some of its paragraphs, as readers cite them:
-// "DOC", "DOC:N", "DOC:N-M" or "DOC:ROLE" (heading, salutation, signature).
+// "DOC", "DOC:N", "DOC:N-M" or "DOC:ROLE" (heading, salutation, signature,
+// postscript).
 type Ref struct {
 	Doc      string
 	From, To int  // body paragraphs From..To; both 0 for a whole document or a role
@@ -37,7 +38,7 @@ func ParseRef(s string) (Ref, error) {
 		r.To, err2 = strconv.Atoi(to)
 	}
 	if err1 != nil || err2 != nil || r.From < 1 || r.To < r.From {
-		return Ref{}, fmt.Errorf("reference %q: %q is not a paragraph number, a range N-M with N ≤ M, or one of heading, salutation, signature", s, para)
+		return Ref{}, fmt.Errorf("reference %q: %q is not a paragraph number, a range N-M with N ≤ M, or one of heading, salutation, signature, postscript", s, para)
 	}
 	return r, nil
 }

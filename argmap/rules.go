@@ -9,7 +9,8 @@ import "fmt"
 type RuleID int
 
 // The rules, grouped as the docs group them: the file, the spans, the
-// relations, coverage, the disputes.
+// relations, coverage, the disputes, and the corpus (its manifest and
+// texts, which LoadCorpus checks).
 const (
 	// The file.
 	RuleYAMLSyntax         RuleID = iota + 1 // yaml-syntax
@@ -59,6 +60,20 @@ const (
 	RuleEmptyDispute        // empty-dispute
 	RuleDuplicateDispute    // duplicate-dispute
 	RuleUndisputedRelation  // undisputed-relation
+	// The corpus.
+	RuleCorpusFile       // corpus-file
+	RuleLanguageTag      // language-tag
+	RuleUnknownLanguage  // unknown-language
+	RuleMissingText      // missing-text
+	RuleUnknownReference // unknown-reference
+	RuleInvalidDate      // invalid-date
+	RuleReplyChronology  // reply-chronology
+	RuleReplyCycle       // reply-cycle
+	RuleParagraphRole    // paragraph-role
+	RuleParagraphCount   // paragraph-count
+	RuleSourceChecksum   // source-checksum
+	RuleTextNotVerbatim  // text-not-verbatim
+	RuleCorpusManifest   // corpus-manifest
 )
 
 // Rule is a check of the validator: its id, its stable name, the severity
@@ -79,13 +94,13 @@ var rules = []Rule{
 	{RuleMultipleDocuments, "multiple-documents", SeverityError, "the file holds more than one YAML document"},
 	{RuleYAMLAlias, "yaml-alias", SeverityError, "the file uses YAML anchors or aliases, which annotations do not allow"},
 	{RuleYAMLTag, "yaml-tag", SeverityError, "a value carries a YAML tag other than the plain types"},
-	{RuleUnknownKey, "unknown-key", SeverityError, "a key that the annotation format does not have"},
+	{RuleUnknownKey, "unknown-key", SeverityError, "a key that the annotation format, or the corpus manifest, does not have"},
 	{RuleDuplicateKey, "duplicate-key", SeverityError, "a key appears twice in one mapping"},
 	{RuleMissingField, "missing-field", SeverityError, "a required field is absent"},
 	{RuleWrongType, "wrong-type", SeverityError, "a field has the wrong type of value"},
 	{RuleInvalidValue, "invalid-value", SeverityError, "a field's value is not one the format allows"},
-	{RuleInvalidID, "invalid-id", SeverityError, "a unit id is not lower-case kebab-case"},
-	{RuleDuplicateID, "duplicate-id", SeverityError, "two units have the same id"},
+	{RuleInvalidID, "invalid-id", SeverityError, "an id (of a unit, or of an entry of a corpus manifest) is not lower-case kebab-case"},
+	{RuleDuplicateID, "duplicate-id", SeverityError, "two units, or two entries of one list of a corpus manifest, have the same id"},
 	{RuleTooManyDiagnostics, "too-many-diagnostics", SeverityError, "the file has so many problems that the rest are not reported (as severe as the worst of them)"},
 	// The spans.
 	{RuleUnknownDocument, "unknown-document", SeverityError, "a span or reports names a document the corpus does not have"},
@@ -120,6 +135,20 @@ var rules = []Rule{
 	{RuleEmptyDispute, "empty-dispute", SeverityError, "a declared dispute names no units"},
 	{RuleDuplicateDispute, "duplicate-dispute", SeverityError, "two declared disputes have the same id"},
 	{RuleUndisputedRelation, "undisputed-relation", SeverityWarning, "an answer across the parties belongs to no declared dispute"},
+	// The corpus.
+	{RuleCorpusFile, "corpus-file", SeverityError, "a file the corpus manifest names is missing, outside the corpus folder, not a regular file, or too large"},
+	{RuleLanguageTag, "language-tag", SeverityError, "a language of the corpus is not a language tag, or is listed twice"},
+	{RuleUnknownLanguage, "unknown-language", SeverityError, "a text, name or layout is given in a language the corpus does not declare"},
+	{RuleMissingText, "missing-text", SeverityError, "a document with text lacks a text in one of the corpus languages"},
+	{RuleUnknownReference, "unknown-reference", SeverityError, "a speaker's party, or a document's speaker, source or replies-to, is not declared"},
+	{RuleInvalidDate, "invalid-date", SeverityError, "a document's date is not written YYYY-MM-DD or does not exist"},
+	{RuleReplyChronology, "reply-chronology", SeverityError, "a document replies to one dated later"},
+	{RuleReplyCycle, "reply-cycle", SeverityError, "a document replies to itself, or replies go round in a circle"},
+	{RuleParagraphRole, "paragraph-role", SeverityError, "front or back names a role that is not one, names a role twice, or has no text to apply to"},
+	{RuleParagraphCount, "paragraph-count", SeverityError, "a text has fewer paragraphs than front and back declare, or the languages of a document differ in paragraph count"},
+	{RuleSourceChecksum, "source-checksum", SeverityError, "a source file's SHA-256 differs from the manifest's"},
+	{RuleTextNotVerbatim, "text-not-verbatim", SeverityError, "a line of a text does not occur, in order, in the source it was cut from"},
+	{RuleCorpusManifest, "corpus-manifest", SeverityError, "a file given as annotations is a corpus manifest"},
 }
 
 // AllRules returns every rule of the validator, in the order of the docs.

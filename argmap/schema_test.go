@@ -24,7 +24,7 @@ const schemaFile = "../docs/annotations.schema.json"
 // never sees (it reads the JSON data model, after parsing), and by
 // elimination the semantic rules, which need the corpus or the whole map.
 var (
-	schemaRules = []string{"unknown-key", "missing-field", "wrong-type", "invalid-id", "invalid-value"}
+	schemaRules = []string{"unknown-key", "missing-field", "wrong-type", "invalid-id", "invalid-value", "corpus-manifest"}
 	yamlRules   = []string{"yaml-syntax", "file-encoding", "file-too-large", "multiple-documents", "yaml-alias", "yaml-tag", "duplicate-key", "too-many-diagnostics"}
 )
 

@@ -15,13 +15,24 @@ const (
 	Chinese Lang = "zh"
 )
 
-// Name returns the language's English name for messages.
+// languageNames are the English names of common languages, for messages.
+var languageNames = map[Lang]string{
+	English: "English", Chinese: "Chinese", "fr": "French", "de": "German", "es": "Spanish",
+	"it": "Italian", "pt": "Portuguese", "ru": "Russian", "ja": "Japanese", "ko": "Korean",
+	"ar": "Arabic", "nl": "Dutch", "la": "Latin", "pl": "Polish", "vi": "Vietnamese",
+}
+
+// Name returns the language's English name for messages: "English",
+// "French"; a tag argmap has no name for is written as a tag ("the xh
+// text").
 func (l Lang) Name() string {
-	switch l {
-	case English:
-		return "English"
-	case Chinese:
-		return "Chinese"
+	if name, ok := languageNames[l]; ok {
+		return name
+	}
+	if primary, _, ok := strings.Cut(string(l), "-"); ok {
+		if name, ok := languageNames[Lang(primary)]; ok {
+			return name + " (" + string(l) + ")"
+		}
 	}
 	return string(l)
 }

@@ -65,6 +65,7 @@ var invalidCases = []struct {
 	{"an empty quote is an invalid value", "empty-quote.yaml", []string{"invalid-value"}},
 	{"an id in capitals and underscores is invalid", "id-not-kebab-case.yaml", []string{"invalid-id"}},
 	{"an id defined in another file of the map is a duplicate", "duplicate-id-across-files.yaml", []string{"duplicate-id"}},
+	{"a corpus manifest given as annotations is named for what it is", "corpus-manifest.yaml", []string{"corpus-manifest"}},
 	// The spans.
 	{"a path as doc is an unknown document id, never opened", "path-as-doc.yaml", []string{"unknown-document"}},
 	{"a misdated document id is unknown, with a did-you-mean", "unknown-document-did-you-mean.yaml", []string{"unknown-document"}},
@@ -255,7 +256,8 @@ func TestCleanMapResolvesEveryQuoteInCodePoints(t *testing.T) {
 func TestEveryRuleHasSamples(t *testing.T) {
 	raised := map[string]bool{}
 	goldens, _ := filepath.Glob("testdata/invalid/*.golden")
-	for _, g := range goldens {
+	corpusGoldens, _ := filepath.Glob("testdata/corpus/*.golden") // the corpus rules: TestCorpusSamples
+	for _, g := range append(goldens, corpusGoldens...) {
 		data, err := os.ReadFile(g)
 		if err != nil {
 			t.Fatal(err)

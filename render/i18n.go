@@ -31,6 +31,7 @@ const (
 	MsgLocationReported Message = "location-reported" // %s location: a unit that reports another letter
 	MsgSpeakerDate      Message = "speaker-date"      // %s speaker, %s date: a letter's column
 	MsgReportedLetter   Message = "reported-letter"   // %s title: a letter known only through a report
+	MsgReportedSaying   Message = "reported-saying"   // %s speaker, %s date, %s proposition: what a report says was written
 	MsgDate             Message = "date"              // %d day, %s month name, %d month number, %d year
 	MsgListSeparator    Message = "list-separator"
 	MsgUnitCount        Message = "unit-count"     // %d units
@@ -48,7 +49,7 @@ var messages = map[argmap.Lang]map[Message]string{
 		MsgBodyParagraph: "¶%d", MsgHeading: "heading", MsgSalutation: "salutation", MsgSignature: "signature",
 		MsgPostscript: "postscript",
 		MsgLocation:   "%s %s", MsgLocationReported: "%s, reported", MsgSpeakerDate: "%s, %s",
-		MsgReportedLetter: "%s (reported)", MsgDate: "%[1]d %[2]s %[4]d", MsgListSeparator: ", ",
+		MsgReportedLetter: "%s (reported)", MsgReportedSaying: "%s wrote (%s): %s", MsgDate: "%[1]d %[2]s %[4]d", MsgListSeparator: ", ",
 		MsgUnitCount: "units:%d", MsgRelationCount: "relations:%d", MsgDisputesOf: "%s: the disputes",
 	},
 	argmap.Chinese: {
@@ -57,7 +58,7 @@ var messages = map[argmap.Lang]map[Message]string{
 		MsgBodyParagraph: "第%d段", MsgHeading: "标题", MsgSalutation: "称呼", MsgSignature: "署名",
 		MsgPostscript: "附言",
 		MsgLocation:   "%s%s", MsgLocationReported: "%s（转述）", MsgSpeakerDate: "%s，%s",
-		MsgReportedLetter: "%s（据转述）", MsgDate: "%[4]d年%[3]d月%[1]d日", MsgListSeparator: "、",
+		MsgReportedLetter: "%s（据转述）", MsgReportedSaying: "%s（%s）称：%s", MsgDate: "%[4]d年%[3]d月%[1]d日", MsgListSeparator: "、",
 		MsgUnitCount: "单元:%d", MsgRelationCount: "关系:%d", MsgDisputesOf: "%s：争议",
 	},
 }

@@ -36,18 +36,23 @@ refused (exit status 1).`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "text or json")
-	f.StringVar(&opts.lang, "lang", "en", "language of the titles: en or zh")
+	f.StringVar(&opts.lang, "lang", "", "language of the titles: any language of the corpus (default: its first)")
 	return cmd
 }
 
 func runDisputes(stdout, stderr io.Writer, g *globalOptions, opts *disputesOptions, args []string) error {
-	lang := argmap.Lang(opts.lang)
-	if lang != argmap.English && lang != argmap.Chinese {
-		return usageError(fmt.Errorf("--lang %q: en or zh", opts.lang))
-	}
 	if opts.format != "text" && opts.format != "json" {
 		return usageError(fmt.Errorf("--format %q: text or json", opts.format))
 	}
+	c, err := g.loadCorpus()
+	if err != nil {
+		return err
+	}
+	tag, err := corpusLang(c, opts.lang)
+	if err != nil {
+		return err
+	}
+	lang := argmap.Lang(tag)
 	m, _, err := loadValidMap(stderr, g, args)
 	if err != nil {
 		return err

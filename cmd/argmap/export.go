@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/argmap/argmap/render/export"
@@ -20,6 +21,7 @@ type exportOptions struct {
 	format  string
 	output  string
 	anchors string
+	lang    string
 }
 
 func newExportCommand(g *globalOptions) *cobra.Command {
@@ -32,7 +34,9 @@ documents, units (with their quotes located in code points) and relations,
 as docs/export-json.schema.json describes. --format aif writes AIF JSON in
 AIFdb's shape, which OVA3 loads, and --anchors FILE writes the units'
 anchors beside it as W3C Web Annotations; --format argdown writes an
-Argdown document (docs/interchange.md).
+Argdown document (docs/interchange.md). --lang picks the language of the
+AIF and Argdown texts, any language of the corpus (default: its first);
+JSON holds every language.
 
 Files and folders are read as validate reads them, ./annotations or the
 built-in map by default. A map with errors is refused: its diagnostics go to
@@ -48,20 +52,34 @@ standard output.`,
 	cmd.Flags().StringVar(&opts.format, "format", "json", "output `FORMAT`: json, aif or argdown")
 	cmd.Flags().StringVar(&opts.anchors, "anchors", "", "also write the units' anchors to `FILE` as W3C Web Annotations (docs/interchange.md)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "-", "write to `FILE` instead of standard output")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "language of AIF and Argdown texts: any language of the corpus (default: its first)")
 	return cmd
 }
 
 func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) error {
-	var write func(io.Writer, *argmap.Map) error
-	switch opts.format {
-	case "json":
-		write = export.WriteJSON
-	case "aif":
-		write = func(w io.Writer, m *argmap.Map) error { return export.WriteAIF(w, m, export.AIFOptions{}) }
-	case "argdown":
-		write = func(w io.Writer, m *argmap.Map) error { return export.WriteArgdown(w, m, export.ArgdownOptions{}) }
-	default:
+	if !slices.Contains(exportFormats, opts.format) {
 		return usageError(fmt.Errorf("--format %q: export writes %s", opts.format, strings.Join(exportFormats, ", ")))
+	}
+	if opts.format == "json" && opts.lang != "" {
+		return usageError(fmt.Errorf("--lang: JSON holds every language of the corpus; --lang picks the language of aif and argdown"))
+	}
+	c, err := g.loadCorpus()
+	if err != nil {
+		return err
+	}
+	tag, err := corpusLang(c, opts.lang)
+	if err != nil {
+		return err
+	}
+	lang := argmap.Lang(tag)
+	write := export.WriteJSON
+	switch opts.format {
+	case "aif":
+		write = func(w io.Writer, m *argmap.Map) error { return export.WriteAIF(w, m, export.AIFOptions{Lang: lang}) }
+	case "argdown":
+		write = func(w io.Writer, m *argmap.Map) error {
+			return export.WriteArgdown(w, m, export.ArgdownOptions{Lang: lang})
+		}
 	}
 	m, _, err := loadValidMap(stderr, g, opts.paths)
 	if err != nil {

@@ -42,7 +42,7 @@ at the top of the page. -o writes the file atomically;
 		},
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write to `FILE` (- for standard output)")
-	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "language the page opens in: any language of the corpus, or both (default: its first)")
 	return cmd
 }
 
@@ -50,13 +50,18 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 	if opts.output == "" {
 		return usageError(fmt.Errorf("html needs -o FILE (or -o - for standard output)"))
 	}
-	if err := checkReaderLang(opts.lang); err != nil {
+	c, err := g.loadCorpus()
+	if err != nil {
+		return err
+	}
+	if opts.lang, err = corpusLang(c, opts.lang, "both"); err != nil {
 		return err
 	}
 	m, ds, err := loadValidMap(stderr, g, opts.paths)
 	if err != nil {
 		return err
 	}
+	noteEnglishFallback(stderr, c.Languages...)
 	// The page shows the map's warnings, as argmap serve does, but not its
 	// infos: a handout need not say which documents the map leaves out.
 	var warnings []argmap.Diagnostic
@@ -70,13 +75,4 @@ func runHTML(stdout, stderr io.Writer, g *globalOptions, opts *htmlOptions) erro
 		return cannotRun(fmt.Errorf("writing the reader: %w", err))
 	}
 	return writeOutput(stdout, opts.output, buf.Bytes())
-}
-
-// checkReaderLang checks --lang of the reader commands.
-func checkReaderLang(lang string) error {
-	switch lang {
-	case "en", "zh", "both":
-		return nil
-	}
-	return usageError(fmt.Errorf("--lang %q: use en, zh or both", lang))
 }

@@ -48,7 +48,7 @@ func loadValidMap(stderr io.Writer, g *globalOptions, paths []string) (*argmap.M
 	if err != nil {
 		return nil, nil, err
 	}
-	inputs, err := readInputs(paths)
+	inputs, err := g.mapInputs(paths)
 	if err != nil {
 		return nil, nil, err
 	}

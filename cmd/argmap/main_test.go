@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -22,13 +23,36 @@ func TestMain(m *testing.M) {
 // standard commands, scripts have `exits CODE PROGRAM [ARGS...]`, which
 // runs a program like exec and checks its exit status: the statuses are
 // documented, so a script says which one it expects, not merely that the
-// command failed.
+// command failed. `terminal FILE` compares FILE with what the last command
+// printed as a terminal shows it, standard output then standard error, for
+// scripts that follow a page of the docs. $CORPORA is the folder of the
+// test corpora of render/testdata/corpora.
 func TestScripts(t *testing.T) {
+	corpora, err := filepath.Abs("../../render/testdata/corpora")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
-		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exits": cmdExits, "terminal": cmdTerminal},
+		Setup: func(env *testscript.Env) error {
+			// The test corpora other than the built-in one, which render's
+			// tests share: scripts read them in place and write in $WORK.
+			env.Setenv("CORPORA", corpora)
+			return nil
+		},
 	})
+}
+
+func cmdTerminal(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: terminal FILE")
+	}
+	got := ts.ReadFile("stdout") + ts.ReadFile("stderr")
+	if want := ts.ReadFile(args[0]); got != want {
+		ts.Fatalf("the output differs from %s:\n--- got ---\n%s--- want ---\n%s", args[0], got, want)
+	}
 }
 
 func cmdExits(ts *testscript.TestScript, neg bool, args []string) {

@@ -51,8 +51,10 @@ The format comes from the extension of -o (.dot, .svg, .png) or --format;
 -o - writes to stdout (DOT unless --format says otherwise). With no files,
 the map is read from ./annotations, else the map built into argmap.
 Invalid annotations are refused with the validator's diagnostics (exit 1).
-PNG needs a font with Chinese glyphs for --lang zh: without one, exit 3 and
-a message saying what to install.`,
+--lang is any language the corpus declares; argmap's own words in the
+diagram (the key, kinds, relations) are in English for a language it has
+no strings for, and it says so. PNG needs a font with Chinese glyphs for
+--lang zh: without one, exit 3 and a message saying what to install.`,
 		Example: `  argmap render -o armistice.svg
   argmap render --lang zh --legend -o armistice-zh.png --dpi 192
   argmap render --dispute condoning --legend -o condoning.svg
@@ -65,7 +67,7 @@ a message saying what to install.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.output, "output", "o", "", "write the diagram to `FILE` (- for stdout)")
 	f.StringVar(&opts.format, "format", "", "dot, svg or png (default: from the -o extension)")
-	f.StringVar(&opts.lang, "lang", "en", "language of labels and titles: en or zh")
+	f.StringVar(&opts.lang, "lang", "", "language of labels and titles: any language of the corpus (default: its first, en for the built-in corpus)")
 	f.BoolVar(&opts.quotes, "quotes", false, "label units with their quotes instead of their summaries")
 	f.BoolVar(&opts.legend, "legend", false, "add a key to the shapes and lines")
 	f.StringVar(&opts.focus, "focus", "", "draw only the neighbourhood of unit `ID`")
@@ -95,17 +97,23 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	if err != nil {
 		return usageError(err)
 	}
-	lang := argmap.Lang(opts.lang)
-	if lang != argmap.English && lang != argmap.Chinese {
-		return usageError(fmt.Errorf("--lang %q: en or zh", opts.lang))
-	}
 	if opts.dpi < 18 || opts.dpi > 1200 {
 		return usageError(fmt.Errorf("--dpi %g: between 18 and 1200", opts.dpi))
 	}
+	c, err := g.loadCorpus()
+	if err != nil {
+		return err
+	}
+	tag, err := corpusLang(c, opts.lang)
+	if err != nil {
+		return err
+	}
+	lang := argmap.Lang(tag)
 	m, _, err := loadValidMap(stderr, g, args)
 	if err != nil {
 		return err
 	}
+	noteEnglishFallback(stderr, lang)
 	diagram := graph.DiagramOptions{
 		Lang: lang, Quotes: opts.quotes, Legend: opts.legend,
 		Focus: opts.focus, Depth: opts.depth, Doc: opts.doc, Dispute: opts.dispute,

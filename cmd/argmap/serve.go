@@ -59,14 +59,19 @@ Ctrl-C stops it.`,
 	}
 	cmd.Flags().StringVar(&opts.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	cmd.Flags().IntVar(&opts.port, "port", 8080, "listen on 127.0.0.1:`PORT`")
-	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language the page opens in: en, zh or both")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "language the page opens in: any language of the corpus, or both (default: its first)")
 	return cmd
 }
 
 func runServe(ctx context.Context, stderr io.Writer, g *globalOptions, opts *serveOptions) error {
-	if err := checkReaderLang(opts.lang); err != nil {
+	c, err := g.loadCorpus()
+	if err != nil {
 		return err
 	}
+	if opts.lang, err = corpusLang(c, opts.lang, "both"); err != nil {
+		return err
+	}
+	noteEnglishFallback(stderr, c.Languages...)
 	p, err := newPreview(g, opts.paths, opts.lang)
 	if err != nil {
 		return err
@@ -115,10 +120,12 @@ func newPreview(g *globalOptions, paths []string, lang string) (*readerPreview, 
 			p.Dirs = append(p.Dirs, dir)
 		}
 	}
+	corpusDir := g.locateCorpus().dir
 	args := paths
 	if len(args) == 0 {
-		if info, err := os.Stat(defaultAnnotationsDir); err == nil && info.IsDir() {
-			args = []string{defaultAnnotationsDir}
+		dir := filepath.Join(corpusDir, defaultAnnotationsDir)
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			args = []string{dir}
 		}
 	}
 	for _, arg := range args {
@@ -138,8 +145,8 @@ func newPreview(g *globalOptions, paths []string, lang string) (*readerPreview, 
 			addDir(filepath.Dir(abs))
 		}
 	}
-	if g.corpusDir != "" {
-		root, err := filepath.Abs(g.corpusDir)
+	if corpusDir != "" {
+		root, err := filepath.Abs(corpusDir)
 		if err != nil {
 			return nil, cannotRun(err)
 		}
@@ -186,14 +193,18 @@ func (p *readerPreview) render(version string) []byte {
 		return buf.Bytes()
 	}
 	g := p.g
-	if g.corpusDir != "" {
-		g = &globalOptions{corpusDir: g.corpusDir} // read the corpus afresh: it is watched
+	if loc := g.locateCorpus(); loc.dir != "" {
+		g = &globalOptions{location: loc} // read the corpus afresh: it is watched
 	}
 	c, err := g.loadCorpus()
+	var invalid *invalidCorpusError
+	if errors.As(err, &invalid) {
+		opts.Diagnostics, opts.Files = invalid.Diagnostics, []*argmap.File{invalid.Manifest}
+	}
 	if err != nil {
 		return problem(err)
 	}
-	inputs, err := readInputs(p.paths)
+	inputs, err := g.mapInputs(p.paths)
 	if err != nil {
 		return problem(err)
 	}

@@ -21,8 +21,8 @@ func newShowCommand(g *globalOptions) *cobra.Command {
 		Short: "Print a document or some of its paragraphs, numbered",
 		Long: `Print a document or some of its paragraphs with the numbers readers cite.
 REF is DOC, DOC:N, DOC:N-M, or DOC:heading|salutation|signature; ` + "`argmap corpus`" + `
-lists the documents. --lang both prints each English paragraph with its
-Chinese counterpart.`,
+lists the documents. --lang both prints each paragraph in every language
+of the corpus, one after the other.`,
 		Example: "  argmap show kim-peng-1953-07-07:3 --lang both",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -34,14 +34,18 @@ Chinese counterpart.`,
 			return runShow(cmd.OutOrStdout(), c, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.lang, "lang", "en", "language: en, zh or both")
+	cmd.Flags().StringVar(&opts.lang, "lang", "", "language: any language of the corpus, or both for each in turn (default: its first)")
 	return cmd
 }
 
 func runShow(w io.Writer, c *argmap.Corpus, opts *showOptions) error {
-	langs, err := showLanguages(c, opts.lang)
+	lang, err := corpusLang(c, opts.lang, "both")
 	if err != nil {
-		return usageError(err)
+		return err
+	}
+	langs := c.Languages
+	if lang != "both" {
+		langs = []argmap.Lang{argmap.Lang(lang)}
 	}
 	ref, err := argmap.ParseRef(opts.ref)
 	if err != nil {
@@ -51,7 +55,11 @@ func runShow(w io.Writer, c *argmap.Corpus, opts *showOptions) error {
 	if err != nil {
 		return usageError(err)
 	}
-	fmt.Fprintf(w, "%s: %s (%s)\n", d.ID, d.Title, d.Date)
+	if title := d.TitleIn(langs[0]); title != "" {
+		fmt.Fprintf(w, "%s: %s (%s)\n", d.ID, title, d.Date)
+	} else {
+		fmt.Fprintf(w, "%s (%s)\n", d.ID, d.Date)
+	}
 	if !d.HasText() {
 		fmt.Fprintf(w, "\nThe corpus does not hold this document's text.\n")
 		if d.Note != "" {
@@ -76,20 +84,4 @@ func runShow(w io.Writer, c *argmap.Corpus, opts *showOptions) error {
 		}
 	}
 	return nil
-}
-
-func showLanguages(c *argmap.Corpus, lang string) ([]argmap.Lang, error) {
-	if lang == "both" {
-		return c.Languages, nil
-	}
-	for _, l := range c.Languages {
-		if string(l) == lang {
-			return []argmap.Lang{l}, nil
-		}
-	}
-	names := make([]string, len(c.Languages))
-	for i, l := range c.Languages {
-		names[i] = string(l)
-	}
-	return nil, fmt.Errorf("--lang %q: choose %s or both", lang, strings.Join(names, ", "))
 }

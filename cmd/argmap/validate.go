@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,8 +32,12 @@ func newValidateCommand(g *globalOptions) *cobra.Command {
 the annotation model, and print every problem with its position.
 
 All files given form one map. A folder stands for its *.yaml and *.yml
-files (not those of its subfolders). With no argument, validate reads
-./annotations if it exists, else the map built into argmap.
+files (not those of its subfolders; a corpus.yaml there is the corpus
+manifest, not annotations). With no argument, validate reads the corpus
+folder's annotations/; with the built-in corpus, ./annotations if it
+exists, else the map built into argmap. The summary line names the corpus
+the map was checked against. A corpus with errors is reported in the same
+format, and the exit status is 3.
 
 --format text (the default on a terminal) prints each problem with its
 source line and the passage of the letter; json prints one object
@@ -75,18 +80,33 @@ func runValidate(w io.Writer, g *globalOptions, opts *validateOptions) error {
 		}
 		return writeRules(w)
 	}
+	cwd, _ := os.Getwd()
+	dopts := diag.DiagnosticOptions{Color: color, ToolVersion: toolVersion(), BaseDir: cwd}
 	c, err := g.loadCorpus()
+	var invalid *invalidCorpusError
+	if errors.As(err, &invalid) {
+		// The corpus's problems are validate's findings too, in the
+		// format asked for, so that CI annotates the manifest; but
+		// nothing else can be checked: exit 3.
+		if err := diag.WriteDiagnostics(w, format, corpusReport(invalid), dopts); err != nil {
+			return cannotRun(fmt.Errorf("writing diagnostics: %w", err))
+		}
+		return cannotRun(errors.New(invalid.Error())) // printed above, not again
+	}
 	if err != nil {
 		return err
 	}
-	inputs, err := readInputs(opts.paths)
+	inputs, err := g.mapInputs(opts.paths)
 	if err != nil {
 		return err
 	}
 	m, ds := argmap.Validate(c, inputs)
-	cwd, _ := os.Getwd()
 	report := diag.NewReport(m, ds)
-	if err := diag.WriteDiagnostics(w, format, report, diag.DiagnosticOptions{Color: color, ToolVersion: toolVersion(), BaseDir: cwd}); err != nil {
+	report.Corpus = "built-in"
+	if loc := g.locateCorpus(); loc.dir != "" {
+		report.Corpus = loc.manifest()
+	}
+	if err := diag.WriteDiagnostics(w, format, report, dopts); err != nil {
 		return cannotRun(fmt.Errorf("writing diagnostics: %w", err))
 	}
 	if argmap.Fails(ds, opts.strict) {

@@ -29,6 +29,10 @@ type Report struct {
 	Units       int
 	Relations   int
 	Diagnostics []argmap.Diagnostic
+	// Corpus names the corpus the map was checked against, when the
+	// summary line should say it ("harbour/corpus.yaml", "the built-in
+	// corpus").
+	Corpus string
 }
 
 // NewReport gathers a validated map and its diagnostics into a Report.
@@ -144,8 +148,17 @@ func position(file string, p argmap.Position) string {
 }
 
 // summaryLine counts the diagnostics: "3 errors, 1 warning in 2 files", or
-// "no problems in 1 file: 24 units, 31 relations".
+// "no problems in 1 file: 24 units, 31 relations", and names the corpus
+// when the report says it: "…; corpus harbour/corpus.yaml".
 func summaryLine(r *Report) string {
+	corpus := ""
+	if r.Corpus != "" {
+		corpus = "; corpus: " + r.Corpus
+	}
+	return counts(r) + corpus
+}
+
+func counts(r *Report) string {
 	files := plural(len(r.Files), "file", "files")
 	if len(r.Diagnostics) == 0 {
 		return fmt.Sprintf("no problems in %s: %s, %s", files, plural(r.Units, "unit", "units"), plural(r.Relations, "relation", "relations"))

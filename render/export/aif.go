@@ -3,7 +3,6 @@ package export
 import (
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/argmap/argmap/argmap"
 	"github.com/argmap/argmap/render"
@@ -78,7 +77,12 @@ func WriteAIF(w io.Writer, m *argmap.Map, opts AIFOptions) error {
 //   - supports: I(from) → RA → I(to), anchored by a TA through a YA
 //     "Arguing";
 //   - concedes: the TA from the conceded locution to the concession's
-//     anchors a YA "Agreeing" on the conceded I node.
+//     anchors a YA "Agreeing" on the conceded I node;
+//   - a unit that reports an earlier letter is reported speech: the
+//     reporter's L node (his words, his letter's date) asserts an I node
+//     "Speaker wrote (date): summary", which anchors the reported
+//     speaker's L node (the summary, the reported letter's date), which
+//     asserts the proposition's I node.
 //
 // Node and edge ids are numbers in map order, so the output is the same
 // from run to run. Timestamps are the dates of the propositions.
@@ -134,16 +138,17 @@ func (b *aifBuilder) edge(from, to string) {
 	b.out.Edges = append(b.out.Edges, AIFEdge{EdgeID: strconv.Itoa(b.nextEdge), FromID: from, ToID: to})
 }
 
-// participant returns the participant id of a speaker's first person, adding
-// every person of the speaker on first sight.
-func (b *aifBuilder) participant(s *argmap.Speaker) string {
+// participant returns the participant id of a speaker's first person,
+// adding every person of the speaker on first sight. A speaker without
+// persons (an institution, such as a delegation) is one participant under
+// its whole name, never split into a first name and a surname.
+func (b *aifBuilder) participant(s *argmap.Speaker, lang argmap.Lang) string {
 	if s == nil {
 		return ""
 	}
 	persons := s.Persons
 	if len(persons) == 0 {
-		first, last, _ := strings.Cut(s.Name, " ")
-		persons = []argmap.Person{{Firstname: first, Surname: last}}
+		persons = []argmap.Person{{Firstname: s.NameIn(lang)}}
 	}
 	for _, p := range persons {
 		if b.person[p] == "" {
@@ -157,25 +162,70 @@ func (b *aifBuilder) participant(s *argmap.Speaker) string {
 
 func aifTimestamp(d argmap.Date) string { return d.String() + " 00:00:00" }
 
-func (b *aifBuilder) unit(u *argmap.Unit, lang argmap.Lang) {
-	ts := aifTimestamp(u.Date)
+// locution adds an L node, "Speaker Name: text", with its locution entry.
+func (b *aifBuilder) locution(s *argmap.Speaker, date argmap.Date, text, source string, lang argmap.Lang) string {
+	ts := aifTimestamp(date)
 	speaker := ""
-	if u.Speaker != nil {
-		speaker = u.Speaker.Name
+	if s != nil {
+		speaker = s.NameIn(lang)
 	}
-	said := u.Summary[lang]
+	l := b.node("L", speaker+": "+text, ts)
+	b.out.Locutions = append(b.out.Locutions, AIFLocution{NodeID: l, PersonID: b.participant(s, lang),
+		Timestamp: ts, Start: ts, Source: source})
+	return l
+}
+
+// assert links a locution to what it asserts: L → YA "Asserting" → I.
+func (b *aifBuilder) assert(from, to string, date argmap.Date) {
+	ya := b.node("YA", "Asserting", aifTimestamp(date))
+	b.edge(from, ya)
+	b.edge(ya, to)
+}
+
+func (b *aifBuilder) unit(u *argmap.Unit, lang argmap.Lang) {
+	said := unitText(u, lang)
 	if q := u.Span.Quotes[lang]; q != nil {
 		said = q.Text
 	}
-	l := b.node("L", speaker+": "+said, ts)
-	i := b.node("I", unitText(u, lang), ts)
-	ya := b.node("YA", "Asserting", ts)
-	b.edge(l, ya)
-	b.edge(ya, i)
+	if u.Reports != nil && u.Span.Doc != nil {
+		b.reported(u, said, lang)
+		return
+	}
+	l := b.locution(u.Speaker, u.Date, said, UnitURI(u), lang)
+	i := b.node("I", unitText(u, lang), aifTimestamp(u.Date))
+	b.assert(l, i, u.Date)
 	b.lnode[u], b.inode[u] = l, i
-	b.out.Locutions = append(b.out.Locutions, AIFLocution{NodeID: l, PersonID: b.participant(u.Speaker),
-		Timestamp: ts, Start: ts, Source: UnitURI(u)})
 }
+
+// reported models a unit that stands for a proposition of an earlier
+// letter, known through the letter that reports it, as Inference Anchoring
+// Theory models reported speech: the reporter's own words are his
+// locution, dated and signed as his letter is, and assert that the earlier
+// letter said something; that report anchors a locution of the reported
+// speaker, dated as the reported letter, which asserts the proposition.
+// Relations aimed at the unit answer that proposition and that locution;
+// the reporter's words are never put in the reported speaker's mouth.
+func (b *aifBuilder) reported(u *argmap.Unit, said string, lang argmap.Lang) {
+	doc := u.Span.Doc
+	reporter := b.locution(doc.Speaker, doc.Date, said, UnitURI(u), lang)
+	content := unitText(u, lang)
+	speaker := ""
+	if u.Speaker != nil {
+		speaker = u.Speaker.NameIn(lang)
+	}
+	report := b.node("I", render.Say(lang, render.MsgReportedSaying, speaker, render.DateIn(lang, u.Date), content), aifTimestamp(doc.Date))
+	b.assert(reporter, report, doc.Date)
+	original := b.locution(u.Speaker, u.Date, content, ReportedURI(u), lang)
+	b.assert(report, original, doc.Date)
+	i := b.node("I", content, aifTimestamp(u.Date))
+	b.assert(original, i, u.Date)
+	b.lnode[u], b.inode[u] = original, i
+}
+
+// ReportedURI names the reported locution of a unit that reports an
+// earlier letter: what the reported speaker said, as the AIF export
+// models it, apart from the reporter's words (UnitURI).
+func ReportedURI(u *argmap.Unit) string { return UnitURI(u) + ":reported" }
 
 // unitText is a unit's summary in lang, else in English, else its id.
 func unitText(u *argmap.Unit, lang argmap.Lang) string {

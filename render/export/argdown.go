@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/render"
 )
 
 // ArgdownOptions says how WriteArgdown writes a map.
@@ -28,8 +29,7 @@ func WriteArgdown(w io.Writer, m *argmap.Map, opts ArgdownOptions) error {
 		opts.Lang = argmap.English
 	}
 	var b bytes.Buffer
-	title := m.TitleIn(argmap.English)
-	b.WriteString("===\ntitle: " + yamlString(title) + "\n===\n")
+	b.WriteString("===\ntitle: " + yamlString(m.TitleIn(opts.Lang)) + "\n===\n")
 	byOrigin := map[*argmap.Document][]*argmap.Unit{}
 	for _, u := range m.Units {
 		byOrigin[u.Origin()] = append(byOrigin[u.Origin()], u)
@@ -48,11 +48,18 @@ func WriteArgdown(w io.Writer, m *argmap.Map, opts ArgdownOptions) error {
 	return err
 }
 
+// documentHeading is a section's heading: the document's title in lang,
+// else its speaker and date ("Clark, 29 June 1953"). It is never empty:
+// Argdown refuses a heading without text.
 func documentHeading(d *argmap.Document, lang argmap.Lang) string {
-	if lang == argmap.Chinese && d.Speaker != nil && d.Speaker.ZH != "" {
-		return d.Speaker.ZH + "，" + d.Date.Chinese()
+	if t := d.TitleIn(lang); t != "" {
+		return t
 	}
-	return d.Title
+	speaker := d.ID
+	if d.Speaker != nil {
+		speaker = d.Speaker.ShortIn(lang)
+	}
+	return render.Say(lang, render.MsgSpeakerDate, speaker, render.DateIn(lang, d.Date))
 }
 
 var argdownRelation = map[argmap.RelationType]string{

@@ -25,6 +25,13 @@ func TestArgdownMatchesGoldenFiles(t *testing.T) {
 		{"small map in Chinese", rendertest.Map("small.yaml"), "testdata/argdown/small.zh.argdown", ArgdownOptions{Lang: argmap.Chinese}},
 		{"Argdown syntax in summaries escaped", "testdata/argdown/syntax.yaml", "testdata/argdown/syntax.argdown", ArgdownOptions{}},
 	}
+	t.Run("a corpus in English and French, untitled documents headed by speaker and date", func(t *testing.T) {
+		var b bytes.Buffer
+		if err := WriteArgdown(&b, rendertest.CorpusMap(t, "lys"), ArgdownOptions{Lang: "fr"}); err != nil {
+			t.Fatal(err)
+		}
+		rendertest.CheckGolden(t, "testdata/argdown/lys.fr.argdown", b.Bytes())
+	})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -80,12 +87,15 @@ func TestArgdownCLIParsesTheExport(t *testing.T) {
 	maps := map[string]*argmap.Map{
 		"small":  rendertest.LoadMap(t, rendertest.Map("small.yaml")),
 		"syntax": rendertest.LoadMap(t, "testdata/argdown/syntax.yaml"),
+		// In English and French, with untitled documents, whose sections
+		// must still have a heading.
+		"lys": rendertest.CorpusMap(t, "lys"),
 	}
 	if m := bundledMap(t); m != nil {
 		maps["bundled"] = m
 	}
 	for name, m := range maps {
-		for _, lang := range []argmap.Lang{argmap.English, argmap.Chinese} {
+		for _, lang := range m.Corpus.Languages {
 			t.Run(name+" "+string(lang), func(t *testing.T) {
 				dir := t.TempDir()
 				in := filepath.Join(dir, "map.argdown")

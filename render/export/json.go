@@ -18,6 +18,7 @@ const ExportJSONVersion = 1
 type exportJSON struct {
 	Version   int              `json:"version"`
 	Title     string           `json:"title"`
+	Titles    argmap.Names     `json:"titles"`
 	Languages []argmap.Lang    `json:"languages"`
 	Parties   []exportParty    `json:"parties"`
 	Documents []exportDocument `json:"documents"`
@@ -26,21 +27,25 @@ type exportJSON struct {
 }
 
 type exportParty struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	ZH   string `json:"zh,omitempty"`
+	ID    string       `json:"id"`
+	Name  string       `json:"name"`
+	Names argmap.Names `json:"names"`
+	ZH    string       `json:"zh,omitempty"`
 }
 
 type exportSpeaker struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	ZH   string `json:"zh,omitempty"`
+	ID     string       `json:"id"`
+	Name   string       `json:"name"`
+	Names  argmap.Names `json:"names"`
+	Shorts argmap.Names `json:"short_names"`
+	ZH     string       `json:"zh,omitempty"`
 }
 
 type exportDocument struct {
 	ID         string              `json:"id"`
 	Kind       string              `json:"kind"`
 	Title      string              `json:"title"`
+	Titles     argmap.Names        `json:"titles"`
 	Speaker    *exportSpeaker      `json:"speaker"`
 	Party      *string             `json:"party"`
 	Date       string              `json:"date"`
@@ -85,19 +90,16 @@ type exportRelation struct {
 // resolved span would be exported without its anchor.
 func WriteJSON(w io.Writer, m *argmap.Map) error {
 	c := m.Corpus
-	out := exportJSON{Version: ExportJSONVersion, Title: m.Title, Languages: c.Languages,
-		Parties: []exportParty{}, Documents: []exportDocument{}, Units: []exportUnit{}, Relations: []exportRelation{}}
-	if out.Title == "" {
-		out.Title = c.Title
-	}
+	out := exportJSON{Version: ExportJSONVersion, Title: m.TitleIn(c.Languages[0]), Titles: perLanguage(c, m.TitleIn),
+		Languages: c.Languages, Parties: []exportParty{}, Documents: []exportDocument{}, Units: []exportUnit{}, Relations: []exportRelation{}}
 	for _, p := range c.Parties {
-		out.Parties = append(out.Parties, exportParty{ID: p.ID, Name: p.Name, ZH: p.ZH})
+		out.Parties = append(out.Parties, exportParty{ID: p.ID, Name: p.Name, Names: perLanguage(c, p.NameIn), ZH: p.Names[argmap.Chinese]})
 	}
 	for _, d := range c.Documents {
-		ed := exportDocument{ID: d.ID, Kind: d.Kind, Title: d.Title, Date: d.Date.String(), Addressee: d.Addressee,
-			HasText: d.HasText(), Paragraphs: map[argmap.Lang]int{}}
-		if d.Speaker != nil {
-			ed.Speaker = &exportSpeaker{ID: d.Speaker.ID, Name: d.Speaker.Name, ZH: d.Speaker.ZH}
+		ed := exportDocument{ID: d.ID, Kind: d.Kind, Title: d.Title, Titles: perLanguage(c, d.TitleIn), Date: d.Date.String(),
+			Addressee: d.Addressee, HasText: d.HasText(), Paragraphs: map[argmap.Lang]int{}}
+		if s := d.Speaker; s != nil {
+			ed.Speaker = &exportSpeaker{ID: s.ID, Name: s.Name, Names: perLanguage(c, s.NameIn), Shorts: perLanguage(c, s.ShortIn), ZH: s.Names[argmap.Chinese]}
 		}
 		if d.Party != nil {
 			ed.Party = &d.Party.ID
@@ -126,6 +128,19 @@ func WriteJSON(w io.Writer, m *argmap.Map) error {
 		out.Relations = append(out.Relations, exportRelation{From: r.From.ID, To: r.To.ID, Type: r.Type})
 	}
 	return render.WriteIndentedJSON(w, out)
+}
+
+// perLanguage gives a name or title in every language of the corpus, as
+// the accessor resolves it (falling back to the corpus's first language);
+// an untitled document has no titles.
+func perLanguage(c *argmap.Corpus, in func(argmap.Lang) string) argmap.Names {
+	out := argmap.Names{}
+	for _, lang := range c.Languages {
+		if s := in(lang); s != "" {
+			out[lang] = s
+		}
+	}
+	return out
 }
 
 func exportUnitOf(u *argmap.Unit, langs []argmap.Lang) exportUnit {

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/render"
 	"github.com/argmap/argmap/render/diag"
 	"github.com/argmap/argmap/render/graph"
 )
@@ -292,12 +293,9 @@ func readerSections(m *argmap.Map) []readerSection {
 }
 
 func readerDoc(m *argmap.Map, d *argmap.Document, spans map[*argmap.Paragraph][]*argmap.Unit) readerDocument {
-	rd := readerDocument{ID: d.ID, Title: map[string]string{
-		"en": d.Speaker.Short + ", " + d.Date.English(),
-		"zh": d.Speaker.ZH + "，" + d.Date.Chinese(),
-	}}
-	if d.Speaker.ZH == "" {
-		rd.Title["zh"] = d.Speaker.Short + "，" + d.Date.Chinese()
+	rd := readerDocument{ID: d.ID, Title: map[string]string{}}
+	for _, lang := range m.Corpus.Languages {
+		rd.Title[string(lang)] = render.Say(lang, render.MsgSpeakerDate, d.Speaker.ShortIn(lang), render.DateIn(lang, d.Date))
 	}
 	if d.Kind == "communiqué" {
 		rd.Title["en"] = "Communiqué, " + d.Date.English()

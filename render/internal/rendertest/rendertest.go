@@ -66,6 +66,31 @@ func LoadMap(t testing.TB, paths ...string) *argmap.Map {
 	return m
 }
 
+// Corpora is the folder of the test corpora other than the built-in one,
+// each a corpus folder with its map in annotations/: lys, in English and
+// French.
+func Corpora() string { return Testdata("corpora") }
+
+// CorpusMap loads a test corpus of Corpora by name and validates its map,
+// failing the test on any error or warning.
+func CorpusMap(t testing.TB, name string) *argmap.Map {
+	t.Helper()
+	dir := filepath.Join(Corpora(), name)
+	c, err := argmap.LoadCorpusDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs, err := argmap.CollectInputs([]string{filepath.Join(dir, "annotations")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ds := argmap.Validate(c, inputs)
+	if argmap.Fails(ds, true) {
+		t.Fatalf("the map of %s does not validate: %v", name, ds)
+	}
+	return m
+}
+
 // BundledMap validates the map embedded in argmap and fails the test unless
 // it is clean even under --strict.
 func BundledMap(t testing.TB) *argmap.Map {
