@@ -2,8 +2,6 @@ package graph
 
 import (
 	"slices"
-
-	"github.com/argmap/argmap/argmap"
 )
 
 // Crossings, as the layout can foresee them. With every unit's column and
@@ -29,12 +27,12 @@ import (
 type slot struct{ col, pos int }
 
 // placedEdge is a relation's edge as the layout places it: lo is the end in
-// the earlier column, or the upper end in one column. An edge between two
-// units next to each other in a column and a band is adjacent: Graphviz
-// draws it straight from one to the other, between them, where it crosses
-// nothing.
+// the earlier column, or the upper end in one column. Two edges share a
+// unit when they share a slot. An edge between two units next to each other
+// in a column and a band is adjacent: Graphviz draws it straight from one
+// to the other, between them, where it crosses nothing. It holds no
+// pointer, so that sorting edges is cheap.
 type placedEdge struct {
-	r        *argmap.Relation
 	lo, hi   slot
 	adjacent bool
 }

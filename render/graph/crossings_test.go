@@ -1,17 +1,13 @@
 package graph
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"testing"
-
-	"github.com/argmap/argmap/argmap"
 )
 
-// plan is a made-up layout for the crossing tests: units named by their
-// place, relations between places.
+// plan is a made-up layout for the crossing tests: edges between places,
+// and their sides.
 type plan struct {
-	units map[slot]*argmap.Unit
 	edges []placedEdge
 	sides []side
 }
@@ -19,21 +15,13 @@ type plan struct {
 // columns is how many columns plans have.
 const columns = 3
 
-func newPlan() *plan { return &plan{units: map[slot]*argmap.Unit{}} }
-
-func (p *plan) unit(s slot) *argmap.Unit {
-	if p.units[s] == nil {
-		p.units[s] = &argmap.Unit{ID: fmt.Sprintf("c%d-p%d", s.col, s.pos)}
-	}
-	return p.units[s]
-}
+func newPlan() *plan { return &plan{} }
 
 // relate adds an edge between two places; s is west or east for an arc
 // beside one column, noSide otherwise: between columns, or between
 // neighbours of one column, which it marks adjacent.
 func (p *plan) relate(a, b slot, s side) *plan {
-	r := &argmap.Relation{Type: argmap.Supports, From: p.unit(a), To: p.unit(b)}
-	e := placedEdge{r: r, lo: a, hi: b}
+	e := placedEdge{lo: a, hi: b}
 	if b.col < a.col || b.col == a.col && b.pos < a.pos {
 		e.lo, e.hi = b, a
 	}
@@ -113,7 +101,7 @@ func pairCrossings(edges []placedEdge, sides []side) int {
 	for i, a := range edges {
 		for j, b := range edges[i+1:] {
 			j += i + 1
-			if a.r.From == b.r.From || a.r.From == b.r.To || a.r.To == b.r.From || a.r.To == b.r.To {
+			if a.lo == b.lo || a.lo == b.hi || a.hi == b.lo || a.hi == b.hi {
 				continue
 			}
 			switch {

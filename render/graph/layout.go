@@ -110,7 +110,8 @@ func compareParagraphs(a, b *argmap.Unit) int {
 }
 
 // arrangement is one layout of a problem as the search weighs it: band[i]
-// is the band of unit i, pos[i] its place in its column.
+// is the band of unit i, pos[i] its place in its column; edges[n] and
+// sides[n] are for the problem's relation n.
 type arrangement struct {
 	band, pos []int
 	bands     int
@@ -156,7 +157,7 @@ func (p *problem) arrange(band []int, bands int, header []float64) *arrangement 
 	a.edges = make([]placedEdge, len(p.relations))
 	for n, r := range p.relations {
 		from, to := slot{p.column[r.from], a.pos[r.from]}, slot{p.column[r.to], a.pos[r.to]}
-		e := placedEdge{r: r.r, lo: from, hi: to}
+		e := placedEdge{lo: from, hi: to}
 		if to.col < from.col || to.col == from.col && to.pos < from.pos {
 			e.lo, e.hi = to, from
 		}
@@ -219,9 +220,9 @@ func (p *problem) layout(a *arrangement) *layout {
 		l.place[u] = slot{c, a.pos[i]}
 		l.band[u] = a.band[i]
 	}
-	for n, e := range a.edges {
-		if a.sides[n] != noSide {
-			l.side[e.r] = a.sides[n]
+	for n, s := range a.sides {
+		if s != noSide {
+			l.side[p.relations[n].r] = s
 		}
 	}
 	return l
