@@ -12,7 +12,7 @@ import (
 // Within a band, each column keeps paragraph order.
 
 // maxOrderedBands bounds the search for a band order: beyond it, bands keep
-// the disputes' own order.
+// the disputes' own order, and have no labels.
 const maxOrderedBands = 40
 
 // searchBudget bounds the work of the search for a banded layout, counted
@@ -46,9 +46,12 @@ func bandedLayout(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *lay
 	}
 	home := map[int]int{} // units moved to another band: the dispute whose band they join
 	best := s.arrange(order, home)
-	if n <= maxOrderedBands {
-		best, order = s.improve(order, home, best)
+	if n > maxOrderedBands {
+		// So many bands are an overview, and a column of their labels
+		// would double Graphviz's work: argmap disputes lists them.
+		return s.p.layout(best)
 	}
+	best, order = s.improve(order, home, best)
 	l := s.p.layout(best)
 	l.titles = make([]*argmap.Dispute, n+1)
 	for b, d := range order {

@@ -328,3 +328,20 @@ func TestSmallEditKeepsTheBands(t *testing.T) {
 		}
 	}
 }
+
+// TestManyBandsHaveNoLabels checks that a map of more disputes than the
+// search orders, 250 here, draws its bands in the disputes' own order and
+// without a column of labels, which would double Graphviz's work.
+func TestManyBandsHaveNoLabels(t *testing.T) {
+	m := syntheticMap(t, 500)
+	if n := len(m.Disputes()); n <= maxOrderedBands {
+		t.Fatalf("the synthetic map has %d disputes, want more than %d", n, maxOrderedBands)
+	}
+	dot, err := DOT(m, DiagramOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(dot), "dispute-label") {
+		t.Error("the DOT labels the bands")
+	}
+}
