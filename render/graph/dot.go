@@ -80,15 +80,16 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 		fmt.Fprintf(&b, "  subgraph %s {\n", quote(fmt.Sprintf("cluster_%d_%s", i, col.doc.ID)))
 		fmt.Fprintf(&b, "    graph [label=%s, style=\"rounded,filled\", fillcolor=\"#F4F4F4\", color=\"#9A9A9A\", fontsize=14, margin=12];\n",
 			quote(columnTitle(col, opts.Lang)))
+		// The column's units come band by band: each band's anchor, then
+		// its units.
 		var chain []string
+		next := 0
 		for k := 0; k < l.bands; k++ {
 			chain = append(chain, anchor(i, k))
 			fmt.Fprintf(&b, "    %s [shape=point, width=0.01, height=0.01, style=invis];\n", quote(anchor(i, k)))
-			for _, u := range col.units {
-				if l.band[u] == k {
-					chain = append(chain, u.ID)
-					writeNode(&b, u, opts, context[u])
-				}
+			for ; next < len(col.units) && l.band[col.units[next]] == k; next++ {
+				chain = append(chain, col.units[next].ID)
+				writeNode(&b, col.units[next], opts, context[col.units[next]])
 			}
 		}
 		b.WriteString("    {rank=same;")
