@@ -122,3 +122,41 @@ func TestCompareMatchesTheBestOverlapFirst(t *testing.T) {
 		t.Errorf("units %+v, disagreements %+v", c.Units, c.Disagreements)
 	}
 }
+
+func TestCompareMatchesOnlyOverlappingQuotesOfOneParagraph(t *testing.T) {
+	doc := &argmap.Document{ID: "d"}
+	p1 := &argmap.Paragraph{Doc: doc, Role: argmap.Body, Number: 1, Index: 1}
+	p2 := &argmap.Paragraph{Doc: doc, Role: argmap.Body, Number: 2, Index: 2}
+	unit := func(id string, p *argmap.Paragraph, quotes map[argmap.Lang][2]int) *argmap.Unit {
+		u := &argmap.Unit{ID: id, Kind: argmap.Claim, Span: argmap.Span{Doc: doc, Paragraph: p, Quotes: map[argmap.Lang]*argmap.Quote{}}}
+		for lang, q := range quotes {
+			u.Span.Quotes[lang] = &argmap.Quote{Lang: lang, Start: q[0], End: q[1], Found: true}
+		}
+		return u
+	}
+	en := func(start, end int) map[argmap.Lang][2]int {
+		return map[argmap.Lang][2]int{argmap.English: {start, end}}
+	}
+	tests := []struct {
+		name  string
+		key   *argmap.Unit
+		other *argmap.Unit
+		match bool
+	}{
+		{"quotes that touch share nothing", unit("k", p1, en(0, 10)), unit("o", p1, en(10, 20)), false},
+		{"quotes that share one code point match", unit("k", p1, en(0, 10)), unit("o", p1, en(9, 20)), true},
+		{"a quote inside another matches", unit("k", p1, en(0, 100)), unit("o", p1, en(40, 50)), true},
+		{"the same place in another paragraph does not match", unit("k", p1, en(0, 10)), unit("o", p2, en(0, 10)), false},
+		{"an overlap in one language is enough", unit("k", p1, map[argmap.Lang][2]int{argmap.English: {0, 10}, argmap.Chinese: {0, 5}}),
+			unit("o", p1, map[argmap.Lang][2]int{argmap.English: {20, 30}, argmap.Chinese: {4, 8}}), true},
+		{"an empty quote matches nothing", unit("k", p1, en(5, 5)), unit("o", p1, en(0, 10)), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := argmap.Compare(&argmap.Map{Units: []*argmap.Unit{tt.key}}, &argmap.Map{Units: []*argmap.Unit{tt.other}})
+			if got := len(c.Matches) == 1; got != tt.match {
+				t.Errorf("matched %v, want %v", got, tt.match)
+			}
+		})
+	}
+}

@@ -306,6 +306,61 @@ func TestParseRef(t *testing.T) {
 	}
 }
 
+func TestParseRefList(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    []argmap.Ref
+		wantErr string
+	}{
+		{"a reference without commas is one ref", "x:3", []argmap.Ref{{Doc: "x", From: 3, To: 3}}, ""},
+		{"a bare document is one ref", "x", []argmap.Ref{{Doc: "x"}}, ""},
+		{"commas list paragraphs of one document", "x:1,3", []argmap.Ref{{Doc: "x", From: 1, To: 1}, {Doc: "x", From: 3, To: 3}}, ""},
+		{"a list mixes numbers, ranges and roles", "x:salutation,2-4,7",
+			[]argmap.Ref{{Doc: "x", Role: argmap.Salutation}, {Doc: "x", From: 2, To: 4}, {Doc: "x", From: 7, To: 7}}, ""},
+		{"an empty item is refused with the whole reference", "x:1,,3", nil, `in "x:1,,3": reference "x:": "" is not a paragraph number`},
+		{"a bad item is refused", "x:1,body", nil, "one of heading, salutation, signature"},
+		{"a list still needs a document", ":1,2", nil, "names no document"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := argmap.ParseRefList(tt.in)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("ParseRefList(%q) = %+v, %v; want an error containing %q", tt.in, got, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Fatalf("ParseRefList(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestResolveListSelectsEachParagraphOnceInTheOrderWritten(t *testing.T) {
+	c := loadEmbedded(t)
+	refs, err := argmap.ParseRefList("clark-1953-06-29:3,1-2,3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, paras, err := c.ResolveList(refs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, p := range paras {
+		labels = append(labels, p.Label())
+	}
+	if d.ID != "clark-1953-06-29" || !slices.Equal(labels, []string{"¶3", "¶1", "¶2"}) {
+		t.Errorf("ResolveList = %s %v; want clark-1953-06-29 [¶3 ¶1 ¶2]", d.ID, labels)
+	}
+	refs, _ = argmap.ParseRefList("clark-1953-06-29:1,9")
+	if _, _, err := c.ResolveList(refs); err == nil || !strings.Contains(err.Error(), "has no paragraph 9") {
+		t.Errorf("ResolveList(clark-1953-06-29:1,9) = %v; want no paragraph 9", err)
+	}
+}
+
 func TestResolve(t *testing.T) {
 	c := loadEmbedded(t)
 	tests := []struct {

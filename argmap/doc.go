@@ -23,6 +23,9 @@
 //     Every problem is a Diagnostic tagged with a rule of AllRules.
 //  3. Commands then use the Map: package render draws and exports it, and
 //     Compare, Stats, Format and Starter serve the classroom tools.
+//     CompareClass validates each student's file over the key's corpus and
+//     compares the valid ones with the part of the key an Assignment names;
+//     their Tallies add up to the class's figures.
 //
 // A Map is complete only when Fails(diagnostics, false) is false; callers
 // that draw or export must refuse it otherwise.

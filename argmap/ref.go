@@ -81,3 +81,51 @@ func rangeLabel(from, to, count int) string {
 	}
 	return strconv.Itoa(count+1) + " (asked for " + strconv.Itoa(from) + "-" + strconv.Itoa(to) + ")"
 }
+
+// ParseRefList reads a reference whose paragraph part may list several
+// paragraphs, ranges and roles separated by commas, as argmap disputes
+// writes them: "DOC:1,3,5-6,salutation". It returns one Ref per item, in
+// the order written; a reference without commas gives one Ref, as ParseRef
+// does.
+func ParseRefList(s string) ([]Ref, error) {
+	doc, para, hasPara := strings.Cut(s, ":")
+	if !hasPara || !strings.Contains(para, ",") {
+		r, err := ParseRef(s)
+		if err != nil {
+			return nil, err
+		}
+		return []Ref{r}, nil
+	}
+	var refs []Ref
+	for _, item := range strings.Split(para, ",") {
+		r, err := ParseRef(doc + ":" + item)
+		if err != nil {
+			return nil, fmt.Errorf("in %q: %w", s, err)
+		}
+		refs = append(refs, r)
+	}
+	return refs, nil
+}
+
+// ResolveList resolves the references of one ParseRefList and returns
+// their document and the paragraphs they select, in the order written,
+// each once.
+func (c *Corpus) ResolveList(refs []Ref) (*Document, []*Paragraph, error) {
+	var doc *Document
+	var out []*Paragraph
+	seen := map[*Paragraph]bool{}
+	for _, r := range refs {
+		d, paras, err := c.Resolve(r)
+		if err != nil {
+			return nil, nil, err
+		}
+		doc = d
+		for _, p := range paras {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return doc, out, nil
+}

@@ -11,7 +11,8 @@
 //   - render/export: the map as JSON, AIF with W3C Web Annotation anchors,
 //     and Argdown.
 //   - render/report: the classroom tools' results (compare, stats) as text
-//     and JSON.
+//     and JSON; a class's comparison also as CSV and as an HTML page in
+//     English or Chinese.
 //   - render/graph: the diagram as DOT, laid out into SVG (and Graphviz's
 //     JSON) by go-graphviz behind one lock; render/graph/png draws PNGs
 //     from that layout in Go; render/graph/gvcache keeps go-graphviz's

@@ -20,7 +20,8 @@ func newShowCommand(g *globalOptions) *cobra.Command {
 		Use:   "show REF",
 		Short: "Print a document or some of its paragraphs, numbered",
 		Long: `Print a document or some of its paragraphs with the numbers readers cite.
-REF is DOC, DOC:N, DOC:N-M, or DOC:heading|salutation|signature; ` + "`argmap corpus`" + `
+REF is DOC, DOC:N, DOC:N-M, or DOC:heading|salutation|signature, or a list
+of these after one DOC: (DOC:1,3,5-6); ` + "`argmap corpus`" + `
 lists the documents. --lang both prints each paragraph in every language
 of the corpus, one after the other.`,
 		Example: "  argmap show kim-peng-1953-07-07:3 --lang both",
@@ -47,11 +48,11 @@ func runShow(w io.Writer, c *argmap.Corpus, opts *showOptions) error {
 	if lang != "both" {
 		langs = []argmap.Lang{argmap.Lang(lang)}
 	}
-	ref, err := argmap.ParseRef(opts.ref)
+	refs, err := argmap.ParseRefList(opts.ref)
 	if err != nil {
 		return usageError(err)
 	}
-	d, paras, err := c.Resolve(ref)
+	d, paras, err := c.ResolveList(refs)
 	if err != nil {
 		return usageError(err)
 	}
