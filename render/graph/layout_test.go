@@ -333,7 +333,7 @@ func TestSmallEditKeepsTheBands(t *testing.T) {
 // search orders, 250 here, draws its bands in the disputes' own order and
 // without a column of labels, which would double Graphviz's work.
 func TestManyBandsHaveNoLabels(t *testing.T) {
-	m := syntheticMap(t, 500)
+	m := rendertest.SyntheticMap(t, 500)
 	if n := len(m.Disputes()); n <= maxOrderedBands {
 		t.Fatalf("the synthetic map has %d disputes, want more than %d", n, maxOrderedBands)
 	}
