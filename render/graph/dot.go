@@ -161,8 +161,19 @@ func RelationElementID(r *argmap.Relation) string {
 // and, among them, the context units: drawn greyed, they are there only so
 // that what the selection answers keeps its target.
 func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, map[*argmap.Unit]bool, error) {
+	// A dispute's diagram starts from the dispute's units, so that drawing
+	// every dispute of a map costs time in proportion to the disputes.
+	all := m.Units
+	if opts.Dispute != "" {
+		d := m.Dispute(opts.Dispute)
+		if d == nil {
+			return nil, nil, fmt.Errorf("--dispute: unknown dispute %q%s; disputes: %s", opts.Dispute,
+				argmap.DidYouMean(opts.Dispute, m.DisputeIDs()), strings.Join(m.DisputeIDs(), ", "))
+		}
+		all = argmap.SortUnitsByMap(d.Units)
+	}
 	var units []*argmap.Unit
-	for _, u := range m.Units {
+	for _, u := range all {
 		if u.Span.Paragraph != nil {
 			units = append(units, u)
 		}
@@ -220,18 +231,6 @@ func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, map[*argma
 					keep[r.To], context[r.To] = true, true
 				}
 			}
-		}
-		units = filter(units, keep)
-	}
-	if opts.Dispute != "" {
-		d := m.Dispute(opts.Dispute)
-		if d == nil {
-			return nil, nil, fmt.Errorf("--dispute: unknown dispute %q%s; disputes: %s", opts.Dispute,
-				argmap.DidYouMean(opts.Dispute, m.DisputeIDs()), strings.Join(m.DisputeIDs(), ", "))
-		}
-		keep := map[*argmap.Unit]bool{}
-		for _, u := range d.Units {
-			keep[u] = true
 		}
 		units = filter(units, keep)
 	}
