@@ -56,14 +56,7 @@ func (m *Map) Disputes() []*Dispute {
 }
 
 // Dispute returns the dispute with the given id, or nil.
-func (m *Map) Dispute(id string) *Dispute {
-	for _, d := range m.Disputes() {
-		if d.ID == id {
-			return d
-		}
-	}
-	return nil
-}
+func (m *Map) Dispute(id string) *Dispute { return m.disputeByID[id] }
 
 // DisputeIDs returns the ids of the map's disputes, in order.
 func (m *Map) DisputeIDs() []string {
@@ -465,5 +458,12 @@ func (d *Dispute) Paragraphs() []*Paragraph {
 			out = append(out, p)
 		}
 	}
+	return out
+}
+
+// SortUnitsByMap returns units in the map's order (Map.Units).
+func SortUnitsByMap(units []*Unit) []*Unit {
+	out := slices.Clone(units)
+	slices.SortFunc(out, func(a, b *Unit) int { return a.Index - b.Index })
 	return out
 }

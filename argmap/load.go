@@ -617,6 +617,7 @@ func (l *loader) unit(n *yaml.Node) {
 		return
 	}
 	l.m.byID[u.ID] = u
+	u.Index = len(l.m.Units)
 	l.m.Units = append(l.m.Units, u)
 }
 

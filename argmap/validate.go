@@ -27,6 +27,12 @@ func Validate(c *Corpus, inputs []Input) (*Map, []Diagnostic) {
 	if len(m.declared) == 0 {
 		m.derived = DeriveDisputes(m)
 	}
+	m.disputeByID = map[string]*Dispute{}
+	for _, d := range m.Disputes() {
+		if m.disputeByID[d.ID] == nil {
+			m.disputeByID[d.ID] = d
+		}
+	}
 	SortDiagnostics(l.diags)
 	return m, l.diags
 }
