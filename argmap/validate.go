@@ -232,7 +232,7 @@ func (l *loader) checkSupportCycles() {
 }
 
 // supportGraph holds the supports between distinct units, by their place
-// in the map's list of units.
+// in the map's list of units (Unit.Index).
 type supportGraph struct {
 	edges [][]supportEdge
 }
@@ -248,15 +248,11 @@ type dfsFrame struct {
 }
 
 func newSupportGraph(units []*Unit) supportGraph {
-	at := make(map[*Unit]int, len(units))
-	for i, u := range units {
-		at[u] = i
-	}
 	g := supportGraph{edges: make([][]supportEdge, len(units))}
 	for i, u := range units {
 		for _, r := range u.Relations {
 			if r.Type == Supports && r.To != nil && r.To != u {
-				g.edges[i] = append(g.edges[i], supportEdge{at[r.To], r})
+				g.edges[i] = append(g.edges[i], supportEdge{r.To.Index, r})
 			}
 		}
 	}
