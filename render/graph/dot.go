@@ -264,7 +264,7 @@ func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions, context boo
 	}
 	fmt.Fprintf(b, "    %s [id=%s, class=%s, label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, fontcolor=%s, width=%.2f, height=%.2f, tooltip=%s];\n",
 		quote(u.ID), quote(NodeElementID(u)), quote(class), quoteLines(lines), s.Shape, quote(s.NodeStyle),
-		quote(fill), quote(line), quote(font), width, height, quote(text+" ("+render.KindName(opts.Lang, u.Kind)+")"))
+		quote(fill), quote(line), quote(font), width, height, quote(shownText(text)+" ("+render.KindName(opts.Lang, u.Kind)+")"))
 }
 
 // nodeLabel returns the text a unit's node shows (its summary, or its
@@ -296,6 +296,24 @@ func nodeSize(u *argmap.Unit, lines []string) (width, height float64) {
 	width = (float64(widest)*pointsPerCol + nodePaddingPt + extra) / 72
 	height = (float64(len(lines))*lineHeightPt + nodePaddingPt) / 72
 	return width, height
+}
+
+// maxTooltip bounds a node's tooltip in code points, as Wrap bounds its
+// label: a megabyte of summary must not reach Graphviz twice (native dot
+// refuses strings of more than 16,384 characters).
+const maxTooltip = render.MaxWrapLines * wrapColumns
+
+// shownText is the text a node's label shows, clipped as Wrap clips it, for
+// its accessible name.
+func shownText(text string) string {
+	runes := 0
+	for i := range text {
+		if runes == maxTooltip {
+			return text[:i] + "…"
+		}
+		runes++
+	}
+	return text
 }
 
 // The look of a context unit: grey, with text dark enough for AA contrast
