@@ -56,14 +56,7 @@ func (m *Map) Disputes() []*Dispute {
 }
 
 // Dispute returns the dispute with the given id, or nil.
-func (m *Map) Dispute(id string) *Dispute {
-	for _, d := range m.Disputes() {
-		if d.ID == id {
-			return d
-		}
-	}
-	return nil
-}
+func (m *Map) Dispute(id string) *Dispute { return m.disputeByID[id] }
 
 // DisputeIDs returns the ids of the map's disputes, in order.
 func (m *Map) DisputeIDs() []string {
@@ -311,7 +304,7 @@ func (l *loader) disputes(n *yaml.Node) {
 				what = "dispute " + strconv.Quote(clip(id, 40))
 				if !validID(id) {
 					l.report(dd.idRange, RuleInvalidID, "ids are lower-case letters, digits and inner hyphens, like condoning",
-						"dispute id %q is not lower-case kebab-case", clip(id, 40))
+						"dispute id %q is not lower-case kebab-case", showID(id))
 				}
 			}
 		}
@@ -395,11 +388,11 @@ func (l *loader) resolveDisputes() {
 						hint = didYouMean(ref.id, unitIDs)
 						suggested++
 					}
-					l.report(ref.rng, RuleUnknownDisputeUnit, "a dispute names units of the map by id", "dispute %q names unknown unit %q in its %s%s", d.ID, clip(ref.id, 60), key, hint)
+					l.report(ref.rng, RuleUnknownDisputeUnit, "a dispute names units of the map by id", "dispute %q names unknown unit %q in its %s%s", showID(d.ID), showID(ref.id), key, hint)
 					continue
 				}
 				if at, dup := first[u]; dup {
-					l.report(ref.rng, RuleRepeatedDisputeUnit, "remove the second one", "dispute %q names unit %q twice", d.ID, u.ID)
+					l.report(ref.rng, RuleRepeatedDisputeUnit, "remove the second one", "dispute %q names unit %q twice", showID(d.ID), showID(u.ID))
 					if !l.capped {
 						l.last().Related = []Related{{File: d.File.Path, Range: at, Message: "first named here"}}
 					}
@@ -419,7 +412,7 @@ func (l *loader) resolveDisputes() {
 		d.Relations = relationsWithin(l.m, d.Units)
 		if d.ID != "" {
 			if first := seen[d.ID]; first != nil {
-				l.report(dd.idRange, RuleDuplicateDispute, "dispute ids are unique across all files of a map", "dispute id %q is already declared", d.ID)
+				l.report(dd.idRange, RuleDuplicateDispute, "dispute ids are unique across all files of a map", "dispute id %q is already declared", showID(d.ID))
 				if !l.capped {
 					l.last().Related = []Related{{File: first.dispute.File.Path, Range: first.idRange, Message: "first declared here"}}
 				}
@@ -439,7 +432,7 @@ func (l *loader) resolveDisputes() {
 		if r.Type.Answers() && !covered[r] {
 			l.file = r.From.File
 			l.report(r.Range, RuleUndisputedRelation, "add both units to the dispute the move belongs to, or declare a dispute for it",
-				"%q %s %q, but no declared dispute holds both units", r.From.ID, r.Type, r.To.ID)
+				"%q %s %q, but no declared dispute holds both units", showID(r.From.ID), r.Type, showID(r.To.ID))
 		}
 	}
 }
@@ -465,5 +458,12 @@ func (d *Dispute) Paragraphs() []*Paragraph {
 			out = append(out, p)
 		}
 	}
+	return out
+}
+
+// SortUnitsByMap returns units in the map's order (Map.Units).
+func SortUnitsByMap(units []*Unit) []*Unit {
+	out := slices.Clone(units)
+	slices.SortFunc(out, func(a, b *Unit) int { return a.Index - b.Index })
 	return out
 }

@@ -2,9 +2,7 @@ package argmap
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -22,31 +20,25 @@ var (
 // of each unit, summary, span and quote in the order the format documents,
 // keys it does not know after them in their own order, two-space
 // indentation and a blank line between units. Comments and the quoting style
-// of each value are kept, so the file means the same after as before. A file
-// that is not one YAML document is refused with an error; content problems
-// are left to Validate.
-func Format(data []byte) ([]byte, error) {
-	if r, ok := encodingProblem(data); !ok {
-		return nil, fmt.Errorf("line %d: %s", r.Start.Line, r.message)
+// of each value are kept, so the file means the same after as before.
+//
+// A file that is not one YAML document of UTF-8 text is not formatted: the
+// diagnostics say why, with their positions, as Validate reports them.
+// Content problems (unknown keys, quotes not found) are left to Validate.
+// The error is for a failure of the formatter itself.
+func Format(in Input) ([]byte, []Diagnostic, error) {
+	l := &loader{file: &File{Path: in.Path, Data: in.Data}}
+	doc := l.parse(in)
+	if len(l.diags) > 0 {
+		SortDiagnostics(l.diags)
+		return nil, l.diags, nil
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, errors.New("the file is empty")
-		}
-		return nil, err
-	}
-	var next yaml.Node
-	if err := dec.Decode(&next); err == nil {
-		return nil, fmt.Errorf("line %d: the file holds a second YAML document", next.Line)
-	} else if !errors.Is(err, io.EOF) {
-		return nil, err
-	}
-	if len(doc.Content) == 0 {
-		return nil, errors.New("the file is empty")
-	}
+	out, err := formatDocument(doc)
+	return out, nil, err
+}
+
+// formatDocument writes a parsed annotation file in canonical form.
+func formatDocument(doc *yaml.Node) ([]byte, error) {
 	top := doc.Content[0]
 	if top.Kind == yaml.MappingNode && len(top.Content) > 0 {
 		// The comment above the first key is the file's header: it stays
@@ -67,7 +59,7 @@ func Format(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, fmt.Errorf("formatting: %w", err)
 	}
 	if err := enc.Close(); err != nil {

@@ -2,7 +2,6 @@ package argmap
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -48,10 +47,7 @@ func TestFormatGoldens(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := Format(in)
-			if err != nil {
-				t.Fatalf("Format: %v", err)
-			}
+			got := mustFormat(t, path, in)
 			checkGolden(t, strings.TrimSuffix(path, ".yaml")+".golden", got)
 		})
 	}
@@ -73,14 +69,8 @@ func TestFormatIsIdempotent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			once, err := Format(in)
-			if err != nil {
-				t.Fatalf("Format: %v", err)
-			}
-			twice, err := Format(once)
-			if err != nil {
-				t.Fatalf("Format of the formatted file: %v", err)
-			}
+			once := mustFormat(t, path, in)
+			twice := mustFormat(t, path, once)
 			if !bytes.Equal(once, twice) {
 				t.Errorf("formatting twice changes the file:\n--- once\n%s\n--- twice\n%s", once, twice)
 			}
@@ -145,10 +135,7 @@ func TestFormatKeepsMeaning(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, err := Format(in)
-			if err != nil {
-				t.Fatalf("Format: %v", err)
-			}
+			out := mustFormat(t, path, in)
 			before, after := meanings(t, c, path, in), meanings(t, c, path, out)
 			if !reflect.DeepEqual(before, after) {
 				t.Errorf("formatting changes the meaning:\nbefore %+v\nafter  %+v", before, after)
@@ -157,17 +144,36 @@ func TestFormatKeepsMeaning(t *testing.T) {
 	}
 }
 
-func TestFormatRefusesWhatDoesNotParse(t *testing.T) {
-	for name, in := range map[string]string{
-		"a syntax error":      "argmap: 1\nunits: [\n",
-		"an empty file":       "",
-		"two documents":       "argmap: 1\n---\nargmap: 1\n",
-		"invalid UTF-8":       "title: \xff\n",
-		"a tab in the indent": "units:\n\t- id: x\n",
+// mustFormat formats a file that must format.
+func mustFormat(t *testing.T, path string, data []byte) []byte {
+	t.Helper()
+	out, diags, err := Format(Input{Path: path, Data: data})
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("Format: %v %v", err, diags)
+	}
+	return out
+}
+
+func TestFormatRefusesWhatDoesNotParseWithADiagnostic(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		rule     RuleID
+		at       Position
+	}{
+		{"a syntax error", "argmap: 1\nunits: [\n", RuleYAMLSyntax, Position{3, 1}},
+		{"an empty file", "", RuleMissingField, Position{1, 1}},
+		{"two documents", "argmap: 1\n---\nargmap: 1\n", RuleMultipleDocuments, Position{2, 1}},
+		{"invalid UTF-8", "title: \xff\n", RuleFileEncoding, Position{1, 8}},
+		{"a tab in the indent", "units:\n\t- id: x\n", RuleYAMLSyntax, Position{2, 1}},
+		{"a lone surrogate", "title: \"a \\ud800\"\n", RuleYAMLSyntax, Position{1, 11}},
 	} {
-		t.Run(name, func(t *testing.T) {
-			if out, err := Format([]byte(in)); err == nil {
-				t.Errorf("Format accepted it and returned:\n%s", out)
+		t.Run(tc.name, func(t *testing.T) {
+			out, diags, err := Format(Input{Path: "bad.yaml", Data: []byte(tc.in)})
+			if err != nil || out != nil {
+				t.Fatalf("Format returned %q, %v", out, err)
+			}
+			if len(diags) == 0 || diags[0].Rule != tc.rule || diags[0].Range.Start != tc.at || diags[0].File != "bad.yaml" {
+				t.Errorf("got %v, want %s at %v", diags, tc.rule, tc.at)
 			}
 		})
 	}
@@ -178,72 +184,10 @@ func TestBundledMapIsCanonical(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Format(in)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustFormat(t, "armistice-1953.yaml", in)
 	if !bytes.Equal(in, out) {
 		t.Error("annotations/armistice-1953.yaml is not in canonical form; run argmap fmt -w annotations")
 	}
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	t.Run("replaces the content and keeps the mode", func(t *testing.T) {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "map.yaml")
-		if err := os.WriteFile(path, []byte("old\n"), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		if err := WriteFileAtomic(path, []byte("new\n")); err != nil {
-			t.Fatal(err)
-		}
-		got, _ := os.ReadFile(path)
-		info, _ := os.Stat(path)
-		if string(got) != "new\n" || info.Mode().Perm() != 0o600 {
-			t.Errorf("got %q mode %v, want \"new\\n\" mode 0600", got, info.Mode().Perm())
-		}
-		assertOnlyFile(t, dir, "map.yaml")
-	})
-	t.Run("leaves the original untouched when the rename fails", func(t *testing.T) {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "map.yaml")
-		orig := []byte("argmap: 1\n# original\n")
-		if err := os.WriteFile(path, orig, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		defer func(r func(string, string) error) { rename = r }(rename)
-		rename = func(string, string) error { return errors.New("disk pulled out") }
-		if err := WriteFileAtomic(path, []byte("new\n")); err == nil {
-			t.Fatal("WriteFileAtomic succeeded with a failing rename")
-		}
-		got, _ := os.ReadFile(path)
-		if !bytes.Equal(got, orig) {
-			t.Errorf("the original changed: %q", got)
-		}
-		assertOnlyFile(t, dir, "map.yaml")
-	})
-	t.Run("creates a new file with mode 0644", func(t *testing.T) {
-		dir := t.TempDir()
-		path := filepath.Join(dir, "new.svg")
-		if err := WriteFileAtomic(path, []byte("x")); err != nil {
-			t.Fatal(err)
-		}
-		info, err := os.Stat(path)
-		if err != nil || info.Mode().Perm() != 0o644 {
-			t.Errorf("new file: %v, mode %v", err, info.Mode().Perm())
-		}
-		assertOnlyFile(t, dir, "new.svg")
-	})
-	t.Run("refuses to replace a folder", func(t *testing.T) {
-		dir := t.TempDir()
-		if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := WriteFileAtomic(filepath.Join(dir, "out"), []byte("x")); err == nil {
-			t.Error("a folder was replaced by a file")
-		}
-		assertOnlyFile(t, dir, "out")
-	})
 }
 
 func assertOnlyFile(t *testing.T, dir string, names ...string) {

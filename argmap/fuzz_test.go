@@ -18,8 +18,9 @@ import (
 // Nothing may panic, and every diagnostic must point at a real position.
 func FuzzValidate(f *testing.F) {
 	samples, _ := filepath.Glob("testdata/invalid/*.yaml")
+	hostile, _ := filepath.Glob("testdata/hostile/*.yaml")
 	valid, _ := filepath.Glob("testdata/valid/*.yaml")
-	for _, s := range append(samples, valid...) {
+	for _, s := range append(append(samples, hostile...), valid...) {
 		data, err := os.ReadFile(s)
 		if err != nil {
 			f.Fatal(err)

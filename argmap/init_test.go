@@ -29,11 +29,7 @@ func TestStarter(t *testing.T) {
 		}
 	})
 	t.Run("is already formatted", func(t *testing.T) {
-		out, err := Format(got)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(out, got) {
+		if out := mustFormat(t, "starter.yaml", got); !bytes.Equal(out, got) {
 			t.Errorf("argmap fmt would change the starter:\n%s", out)
 		}
 	})

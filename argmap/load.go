@@ -42,9 +42,12 @@ type loader struct {
 	diags  []Diagnostic
 	file   *File
 	lines  []string // the current file's lines, for ranges
-	count  int      // diagnostics of the current file
-	capped bool
-	capAt  int // index of the too-many-diagnostics summary, once capped
+	// columns indexes the long lines of the current file on first use, so
+	// that the columns of many nodes on one line cost the line once.
+	columns map[int]*RuneIndex
+	count   int // diagnostics of the current file
+	capped  bool
+	capAt   int // index of the too-many-diagnostics summary, once capped
 	// unknownReports holds the units whose reports names no document:
 	// their party and date are unknown, so no rule guesses them.
 	unknownReports map[*Unit]bool
@@ -84,6 +87,21 @@ func (l *loader) add(d Diagnostic) {
 
 // last returns the diagnostic just reported, to attach related places.
 func (l *loader) last() *Diagnostic { return &l.diags[len(l.diags)-1] }
+
+func (l *loader) loadFile(in Input, p *parsedFile) {
+	l.file = &File{Path: in.Path, Data: in.Data}
+	l.m.Files = append(l.m.Files, l.file)
+	if doc := l.parsed(p); doc != nil {
+		l.hostileNodes(doc.Content[0])
+		l.top(doc.Content[0])
+	}
+}
+
+// parse reads the current file as YAML and returns its document node, with
+// one root, or nil when the file is too large, not UTF-8 text, not YAML or
+// empty; every such problem, and a second document after the first, is
+// reported.
+func (l *loader) parse(in Input) *yaml.Node { return l.parsed(parseFile(in)) }
 
 // parsedFile is an annotation file decoded into YAML nodes: what parseFile
 // does apart from the loader, so that files parse in parallel.
@@ -160,28 +178,29 @@ func parseFiles(inputs []Input, use func(Input, *parsedFile)) {
 	running.Wait()
 }
 
-func (l *loader) loadFile(in Input, p *parsedFile) {
-	l.file = &File{Path: in.Path, Data: in.Data}
-	l.m.Files = append(l.m.Files, l.file)
+// parsed reports the problems parseFile found in the current file and
+// returns its document node, or nil when there is none to load.
+func (l *loader) parsed(p *parsedFile) *yaml.Node {
 	l.count, l.capped = 0, false
 	start := Range{Position{1, 1}, Position{1, 1}}
 	if p.tooLarge {
 		l.report(start, RuleFileTooLarge, "split the map into several files; all files given together form one map",
 			"the file is larger than the %d bytes an annotation file may have", MaxFileSize)
-		return
+		return nil
 	}
 	if p.badEncoding {
 		l.report(p.encoding.Range, RuleFileEncoding, "save the file as UTF-8 text", "%s", p.encoding.message)
-		return
+		return nil
 	}
 	l.lines = p.lines
+	l.columns = map[int]*RuneIndex{}
 	if err := p.docErr; err != nil {
 		if errors.Is(err, io.EOF) {
 			l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
-			return
+			return nil
 		}
 		l.syntaxError(err)
-		return
+		return nil
 	}
 	if err := p.nextErr; err == nil {
 		l.report(l.rangeOf(&p.next), RuleMultipleDocuments, "one annotation file holds one YAML document; put the others in files of their own",
@@ -191,10 +210,9 @@ func (l *loader) loadFile(in Input, p *parsedFile) {
 	}
 	if len(p.doc.Content) == 0 {
 		l.report(start, RuleMissingField, "an annotation file is a mapping with a units list", "the file is empty")
-		return
+		return nil
 	}
-	l.hostileNodes(p.doc.Content[0])
-	l.top(p.doc.Content[0])
+	return &p.doc
 }
 
 type encodingError struct {
@@ -253,6 +271,12 @@ func (l *loader) syntaxError(err error) {
 				detail = "indent with spaces, not tabs"
 				break
 			}
+		}
+	case escapeProblems[msg]:
+		if e, ok := findBadEscape(l.lines, line-1); ok {
+			pos := Position{e.line, e.column}
+			l.report(Range{pos, Position{e.line, e.column + e.length}}, RuleYAMLSyntax, e.detail, "%s", msg)
+			return
 		}
 	case strings.HasPrefix(msg, "unknown anchor "):
 		// The decoder names the anchor but not the line of the alias.
@@ -319,12 +343,29 @@ func (l *loader) rangeOf(n *yaml.Node) Range {
 	end := start
 	if n.Kind == yaml.ScalarNode && n.Line-1 < len(l.lines) && n.Line > 0 {
 		text := l.lines[n.Line-1]
-		from := ByteOffset(text, n.Column-1)
-		if from <= len(text) {
-			end.Column = n.Column + RuneLen(scalarToken(text[from:], n.Value, n.Style))
-		}
+		from := l.byteOffset(n.Line-1, n.Column-1)
+		end.Column = n.Column + RuneLen(scalarToken(text[from:], n.Value, n.Style))
 	}
 	return Range{start, end}
+}
+
+// shortLine is the length in bytes up to which a line is scanned from its
+// start for a column rather than indexed.
+const shortLine = 256
+
+// byteOffset returns where a column (counted from 0) of a line (from 0) of
+// the current file starts.
+func (l *loader) byteOffset(line, column int) int {
+	text := l.lines[line]
+	if len(text) <= shortLine {
+		return ByteOffset(text, column)
+	}
+	x := l.columns[line]
+	if x == nil {
+		x = NewRuneIndex(text)
+		l.columns[line] = x
+	}
+	return x.ByteOffset(column)
 }
 
 // scalarToken returns the part of rest that is the scalar's token.

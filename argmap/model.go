@@ -50,6 +50,8 @@ type Map struct {
 	titles   map[Lang]string
 	declared []*Dispute // as the files declare them
 	derived  []*Dispute // from the relations, when none is declared
+	// disputeByID finds a dispute by its id; the first of two with one id.
+	disputeByID map[string]*Dispute
 }
 
 // TitleIn returns the map's title in a language: the file's title in that
@@ -94,6 +96,7 @@ type Unit struct {
 	// else the span document's. Chronology rules compare these.
 	Date Date
 
+	Index     int         // position in Map.Units: file order, then order in the file
 	Relations []*Relation // outgoing, in file order
 	Incoming  []*Relation // relations aimed at this unit, in map order
 	File      *File

@@ -25,6 +25,7 @@ const (
 	RuleWrongType                            // wrong-type
 	RuleInvalidValue                         // invalid-value
 	RuleInvalidID                            // invalid-id
+	RuleIDTooLong                            // id-too-long
 	RuleDuplicateID                          // duplicate-id
 	RuleTooManyDiagnostics                   // too-many-diagnostics
 	// The spans.
@@ -100,6 +101,7 @@ var rules = []Rule{
 	{RuleWrongType, "wrong-type", SeverityError, "a field has the wrong type of value"},
 	{RuleInvalidValue, "invalid-value", SeverityError, "a field's value is not one the format allows"},
 	{RuleInvalidID, "invalid-id", SeverityError, "an id (of a unit, or of an entry of a corpus manifest) is not lower-case kebab-case"},
+	{RuleIDTooLong, "id-too-long", SeverityError, "a unit id is longer than 64 characters"},
 	{RuleDuplicateID, "duplicate-id", SeverityError, "two units, or two entries of one list of a corpus manifest, have the same id"},
 	{RuleTooManyDiagnostics, "too-many-diagnostics", SeverityError, "the file has so many problems that the rest are not reported (as severe as the worst of them)"},
 	// The spans.

@@ -24,7 +24,7 @@ const schemaFile = "../docs/annotations.schema.json"
 // never sees (it reads the JSON data model, after parsing), and by
 // elimination the semantic rules, which need the corpus or the whole map.
 var (
-	schemaRules = []string{"unknown-key", "missing-field", "wrong-type", "invalid-id", "invalid-value", "corpus-manifest"}
+	schemaRules = []string{"unknown-key", "missing-field", "wrong-type", "invalid-id", "id-too-long", "invalid-value", "corpus-manifest"}
 	yamlRules   = []string{"yaml-syntax", "file-encoding", "file-too-large", "multiple-documents", "yaml-alias", "yaml-tag", "duplicate-key", "too-many-diagnostics"}
 	// idRules name ids of the corpus, which the schema knows only by
 	// their pattern.
@@ -96,12 +96,16 @@ func TestSchemaValidatorRejectsWhatItShould(t *testing.T) {
 		ok   bool
 	}{
 		{"a minimal file passes", "units: []", true},
-		{"an empty units passes", "units:", true},
+		{"an empty list of units passes", "units: []", true},
+		{"units without a value fails type", "units:", false},
+		{"units: ~ fails type", "units: ~", false},
 		{"a file without units fails required", "title: x", false},
 		{"a string version fails type", "argmap: '1'\nunits: []", false},
 		{"version 2 fails enum", "argmap: 2\nunits: []", false},
 		{"an unknown top key fails additionalProperties", "units: []\nunit: []", false},
 		{"a kind outside the list fails enum", "units: [{id: a, kind: claims, summary: {en: x}, span: {doc: d, paragraph: 1, en: q}}]", false},
+		{"an id of 65 characters fails maxLength", "units: [{id: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, kind: claim, summary: {en: x}, span: {doc: d, paragraph: 1, en: q}}]", false},
+		{"an id of 64 characters passes", "units: [{id: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, kind: claim, summary: {en: x}, span: {doc: d, paragraph: 1, en: q}}]", true},
 		{"an id with capitals fails pattern", "units: [{id: A, kind: claim, summary: {en: x}, span: {doc: d, paragraph: 1, en: q}}]", false},
 		{"paragraph 0 fails minimum", "units: [{id: a, kind: claim, summary: {en: x}, span: {doc: d, paragraph: 0, en: q}}]", false},
 		{"paragraph salutation passes oneOf", "units: [{id: a, kind: claim, summary: {en: x}, span: {doc: d, paragraph: salutation, en: q}}]", true},
@@ -150,7 +154,7 @@ func anyOf(rules, set []string) bool {
 
 // jsonSchema is a validator of the subset of JSON Schema 2020-12 that
 // docs/annotations.schema.json uses: $ref to #/$defs, type, required,
-// properties, additionalProperties: false, enum, pattern, minLength,
+// properties, additionalProperties: false, enum, pattern, minLength, maxLength,
 // minimum, items, oneOf and anyOf (and examples, which constrains nothing).
 type jsonSchema struct {
 	root map[string]any
@@ -168,7 +172,7 @@ func loadSchema(t *testing.T) *jsonSchema {
 	}
 	// examples annotates; it constrains nothing.
 	known := []string{"$schema", "$id", "$defs", "$ref", "title", "description", "examples", "type", "required", "properties",
-		"additionalProperties", "enum", "pattern", "minLength", "minimum", "items", "oneOf", "anyOf"}
+		"additionalProperties", "enum", "pattern", "minLength", "maxLength", "minimum", "items", "oneOf", "anyOf"}
 	var walk func(sch map[string]any)
 	walk = func(sch map[string]any) {
 		for k, x := range sch {
@@ -273,6 +277,9 @@ func (s *jsonSchema) validate(sch map[string]any, v any, at string) []string {
 		}
 		if n, ok := sch["minLength"].(float64); ok && float64(utf8.RuneCountInString(str)) < n {
 			errs = append(errs, fail("%q is shorter than %v", str, n)...)
+		}
+		if n, ok := sch["maxLength"].(float64); ok && float64(utf8.RuneCountInString(str)) > n {
+			errs = append(errs, fail("%q is longer than %v", str, n)...)
 		}
 	}
 	if num, ok := v.(float64); ok {

@@ -71,8 +71,8 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 		if start < 0 {
 			detail := fmt.Sprintf("the quote starts at %s in %s", joinInts(occ), where)
 			for _, o := range occ {
-				if b := ByteOffset(text, o); b == *q.GivenStart && b != o {
-					detail = fmt.Sprintf("%d is where the quote starts in UTF-8 bytes; start and end count code points: %d", b, o)
+				if hint := otherUnits(text, o, *q.GivenStart, "starts"); hint != "" {
+					detail = hint
 				}
 			}
 			l.report(q.Range, RuleOffsetMismatch, detail,
@@ -97,11 +97,31 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 	}
 	q.Start, q.End, q.Found = start, start+n, true
 	if q.GivenEnd != nil && *q.GivenEnd != q.End {
-		l.report(q.Range, RuleOffsetMismatch, "end is exclusive and counts code points: start + the quote's length",
+		detail := "end is exclusive and counts code points: start + the quote's length"
+		if hint := otherUnits(text, q.End, *q.GivenEnd, "ends"); hint != "" {
+			detail = hint
+		}
+		l.report(q.Range, RuleOffsetMismatch, detail,
 			"end %d disagrees with the %s quote, which ends at %d", *q.GivenEnd, q.Lang.Name(), q.End)
 		l.attachPassage(p, q.Lang, q.Start, q.End)
 	}
 	l.quoteEdges(u, q, text)
+}
+
+// otherUnits explains an offset given in other units than code points: at
+// is where the quote starts or ends in code points, given what the file
+// says. It returns "" when given is not at counted in UTF-8 bytes or
+// UTF-16 units.
+func otherUnits(text string, at, given int, edge string) string {
+	switch {
+	case given == at:
+		return ""
+	case given == ByteOffset(text, at):
+		return fmt.Sprintf("%d is where the quote %s in UTF-8 bytes; start and end count code points: %d", given, edge, at)
+	case given == utf16Offset(text, at):
+		return fmt.Sprintf("%d is where the quote %s in UTF-16 units, as JavaScript and Java count, where a character beyond U+FFFF (𠀀, an emoji) is two; start and end count code points: %d", given, edge, at)
+	}
+	return ""
 }
 
 // quoteEdges warns about a quote that begins or ends with whitespace, or
@@ -136,6 +156,12 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // quoteNotFound explains a quote missing from its paragraph: where else it
 // occurs, or else the closest passage.
 func (l *loader) quoteNotFound(u *Unit, q *Quote) {
+	if l.capped {
+		// Past the cap no explanation is shown, so none is sought; the
+		// report only makes the cap as severe as this problem.
+		l.report(q.Range, RuleQuoteNotFound, "", "")
+		return
+	}
 	p := u.Span.Paragraph
 	where := fmt.Sprintf("%s %s", p.Doc.ID, p.Label())
 	text := p.Text[q.Lang]
@@ -170,6 +196,18 @@ func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 		l.report(q.Range, RuleQuoteNotFound, "the letter has "+diffs+"; argmap never normalises the text, so quote its characters exactly",
 			"the %s quote is not in %s as written: its punctuation differs from the letter's", q.Lang.Name(), where)
 		l.attachPassage(p, q.Lang, at, at+RuneLen(q.Text))
+		return
+	}
+	if start, end, diffs := composedMatch(text, q.Text); diffs != "" {
+		l.report(q.Range, RuleQuoteNotFound, "the letter has "+diffs+"; argmap never normalises the text, so quote its characters exactly",
+			"the %s quote is not in %s as written: its accents are composed differently from the letter's (NFD against NFC)", q.Lang.Name(), where)
+		l.attachPassage(p, q.Lang, start, end)
+		return
+	}
+	if start, end, diffs := unseenMatch(text, q.Text); diffs != "" {
+		l.report(q.Range, RuleQuoteNotFound, diffs+"; argmap never normalises the text, so quote its characters exactly",
+			"the %s quote is not in %s as written: it differs from the letter in characters that do not show", q.Lang.Name(), where)
+		l.attachPassage(p, q.Lang, start, end)
 		return
 	}
 	start, end := closestPassage(text, q.Text)
@@ -266,6 +304,12 @@ func findElsewhere(c *Corpus, p *Paragraph, q *Quote) (*Paragraph, int) {
 	return nil, 0
 }
 
+// maxAlignedQuote bounds how much of a quote closestPassage aligns with
+// the paragraph: the search costs the paragraph's length times the quote's,
+// and the first few hundred characters of a quote place it as well as a
+// megabyte of them would.
+const maxAlignedQuote = 256
+
 // closestPassage returns the code-point range of text that best matches
 // quote: the longest common substring, widened to the quote's length.
 func closestPassage(text, quote string) (int, int) {
@@ -273,6 +317,8 @@ func closestPassage(text, quote string) (int, int) {
 	if len(t) == 0 || len(q) == 0 {
 		return 0, 0
 	}
+	width := len(q) // the passage shown is as long as the whole quote
+	q = q[:min(len(q), maxAlignedQuote)]
 	bestLen, bestEndT, bestEndQ := 0, 0, 0
 	prev := make([]int, len(q)+1)
 	cur := make([]int, len(q)+1)
@@ -291,7 +337,7 @@ func closestPassage(text, quote string) (int, int) {
 	}
 	start := bestEndT - bestEndQ // where the quote would start, aligned on the match
 	start = max(0, start)
-	end := min(len(t), start+len(q))
+	end := min(len(t), start+width)
 	// Show whole words: widen to the edges of words the window cuts.
 	for start > 0 && isWordRune(t[start-1]) && isWordRune(t[start]) && !IsWide(t[start]) {
 		start--

@@ -1,6 +1,8 @@
 package argmap
 
-import "fmt"
+import (
+	"fmt"
+)
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -59,40 +61,72 @@ func didYouMean(s string, candidates []string) string {
 // closest returns the candidate nearest to s by edit distance, if it is near
 // enough to be a likely typo.
 func closest(s string, candidates []string) string {
-	if RuneLen(s) > 200 {
+	n := RuneLen(s)
+	if n > 200 {
 		return ""
 	}
 	best, bestDist := "", -1
+	d := distances{a: []rune(s)}
 	for _, c := range candidates {
-		d := editDistance(s, c)
+		// The distance is at least the difference in length, and the
+		// limit below is a third of the candidate's length, so a
+		// candidate of more than 1.5n+2 code points (at most 4 bytes
+		// each) cannot be near: skip it before counting them.
+		if len(c) > 6*n+8 {
+			continue
+		}
+		m := RuneLen(c)
 		// Two edits turn any two-letter key into any other ("fr" into
 		// "en"): a suggestion must keep at least one character.
-		limit := min(max(2, RuneLen(c)/3), RuneLen(c)-1)
-		if d <= limit && (bestDist < 0 || d < bestDist) {
-			best, bestDist = c, d
+		limit := min(max(2, m/3), m-1)
+		if bestDist >= 0 {
+			limit = min(limit, bestDist-1) // only a nearer one matters now
+		}
+		if abs(m-n) > limit {
+			continue
+		}
+		if dist := d.within(c, limit); dist <= limit {
+			best, bestDist = c, dist
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance in code points.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+// distances computes Levenshtein distances in code points from one string
+// to many, reusing its rows: did-you-mean compares an unknown id with every
+// id of the map.
+type distances struct {
+	a         []rune
+	b         []rune
+	prev, cur []int
+}
+
+// within returns the distance from d.a to b, or limit+1 as soon as every
+// alignment costs more than limit.
+func (d *distances) within(b string, limit int) int {
+	d.b = d.b[:0]
+	for _, r := range b {
+		d.b = append(d.b, r)
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+	d.prev, d.cur = d.prev[:0], d.cur[:0]
+	for j := 0; j <= len(d.b); j++ {
+		d.prev, d.cur = append(d.prev, j), append(d.cur, 0)
+	}
+	for i := 1; i <= len(d.a); i++ {
+		d.cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(d.b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if d.a[i-1] == d.b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d.cur[j] = min(d.prev[j]+1, d.cur[j-1]+1, d.prev[j-1]+cost)
+			rowMin = min(rowMin, d.cur[j])
 		}
-		prev, cur = cur, prev
+		if rowMin > limit {
+			return limit + 1
+		}
+		d.prev, d.cur = d.cur, d.prev
 	}
-	return prev[len(rb)]
+	return d.prev[len(d.b)]
 }

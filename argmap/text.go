@@ -60,6 +60,62 @@ func ByteOffset(s string, runeOffset int) int {
 	return len(s)
 }
 
+// RuneIndex finds byte offsets of code-point offsets in one string in
+// constant time. ByteOffset scans from the start of the string on every
+// call, which costs a line's length for every node of a file written on
+// one line; a RuneIndex pays for one pass, then each lookup scans at most
+// runeIndexStride code points.
+type RuneIndex struct {
+	s     string
+	ascii bool
+	marks []int // the byte offset of every runeIndexStride-th code point
+	runes int
+}
+
+const runeIndexStride = 64
+
+// NewRuneIndex indexes s in one pass. An ASCII string needs no index.
+func NewRuneIndex(s string) *RuneIndex {
+	x := &RuneIndex{s: s, ascii: true, runes: len(s)}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			x.ascii = false
+			break
+		}
+	}
+	if x.ascii {
+		return x
+	}
+	n := 0
+	for i := range s {
+		if n%runeIndexStride == 0 {
+			x.marks = append(x.marks, i)
+		}
+		n++
+	}
+	x.runes = n
+	return x
+}
+
+// Len is the number of code points in the indexed string.
+func (x *RuneIndex) Len() int { return x.runes }
+
+// ByteOffset is ByteOffset(s, runeOffset) for the indexed string.
+func (x *RuneIndex) ByteOffset(runeOffset int) int {
+	switch {
+	case runeOffset <= 0:
+		return 0
+	case x.ascii:
+		return min(runeOffset, len(x.s))
+	}
+	k := runeOffset / runeIndexStride
+	if k >= len(x.marks) {
+		return len(x.s)
+	}
+	from := x.marks[k]
+	return from + ByteOffset(x.s[from:], runeOffset-k*runeIndexStride)
+}
+
 // RuneLen returns the number of code points in s.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
 

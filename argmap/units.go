@@ -46,7 +46,11 @@ func (l *loader) top(n *yaml.Node) {
 		return
 	}
 	units := fs["units"].value
-	if units.Tag == "!!null" {
+	if units.Kind == yaml.ScalarNode && units.Tag == "!!null" {
+		// Null is a wrong type like any other: a map without units yet
+		// says so with an empty list, as argmap init writes it.
+		l.report(l.rangeOf(units), RuleWrongType, "write units: [] for a map without units yet",
+			"units must be a list, not %s", nodeDescription(units))
 		return
 	}
 	if !l.expect(units, yaml.SequenceNode, "units") {
@@ -80,6 +84,14 @@ func (l *loader) title(f field) {
 	}
 }
 
+// maxUnitIDLength is the longest unit id, in characters. Every id in a
+// message is clipped to it, so that a valid id shows whole and an id of a
+// megabyte costs a line.
+const maxUnitIDLength = 64
+
+// showID is an id as messages show it.
+func showID(id string) string { return clip(id, maxUnitIDLength) }
+
 func (l *loader) unit(n *yaml.Node) {
 	if !l.expect(n, yaml.MappingNode, "a unit") {
 		return
@@ -90,10 +102,14 @@ func (l *loader) unit(n *yaml.Node) {
 	if f, ok := fs["id"]; ok && f.value != nil {
 		if id, ok := l.str(f, "id"); ok {
 			u.ID, u.IDRange = id, l.rangeOf(f.value)
-			what = "unit " + strconv.Quote(clip(id, 40))
+			what = "unit " + strconv.Quote(showID(id))
+			if n := RuneLen(id); n > maxUnitIDLength {
+				l.report(u.IDRange, RuleIDTooLong, "an id is a short handle that relations name, like clark-escape-serious; put the words in summary",
+					"unit id %q has %d characters; keep it to %d", showID(id), n, maxUnitIDLength)
+			}
 			if !validID(id) {
 				l.report(u.IDRange, RuleInvalidID, "ids are lower-case letters, digits and inner hyphens, like clark-escape-serious",
-					"unit id %q is not lower-case kebab-case", clip(id, 40))
+					"unit id %q is not lower-case kebab-case", showID(id))
 			}
 		}
 	}
@@ -154,28 +170,41 @@ func (l *loader) unit(n *yaml.Node) {
 		return
 	}
 	if first := l.m.byID[u.ID]; first != nil {
-		l.report(u.IDRange, RuleDuplicateID, "ids are unique across all files of a map", "unit id %q is already defined", u.ID)
+		l.report(u.IDRange, RuleDuplicateID, "ids are unique across all files of a map", "unit id %q is already defined", showID(u.ID))
 		if !l.capped {
 			l.last().Related = []Related{{File: first.File.Path, Range: first.IDRange, Message: "first defined here"}}
 		}
 		return
 	}
 	l.m.byID[u.ID] = u
+	u.Index = len(l.m.Units)
 	l.m.Units = append(l.m.Units, u)
 }
 
+// The bounds of a summary, a diagram label: words in a language that spaces
+// them, characters in Chinese, and characters in any language, so that one
+// long word is not a short label.
+const (
+	maxSummaryWords = 16
+	maxSummaryCJK   = 32
+	maxSummaryChars = 160
+)
+
 func (l *loader) summaryLength(n *yaml.Node, lang Lang, s string) {
-	const maxWords, maxCJK = 16, 32
+	chars := RuneLen(s)
 	if lang == English || !hasCJK(s) {
-		if words := len(strings.Fields(s)); words > maxWords {
+		if words := len(strings.Fields(s)); words > maxSummaryWords {
 			l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best at about 12 words; put the rest in note",
-				"summary.%s has %d words; keep it to %d", lang, words, maxWords)
+				"summary.%s has %d words; keep it to %d", lang, words, maxSummaryWords)
+		} else if chars > maxSummaryChars {
+			l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best at about 12 short words; put the rest in note",
+				"summary.%s has %d characters; keep it to %d", lang, chars, maxSummaryChars)
 		}
 		return
 	}
-	if chars := RuneLen(s); chars > maxCJK {
+	if chars > maxSummaryCJK {
 		l.report(l.rangeOf(n), RuleLongSummary, "a diagram label reads best short; put the rest in note",
-			"summary.%s has %d characters; keep it to %d", lang, chars, maxCJK)
+			"summary.%s has %d characters; keep it to %d", lang, chars, maxSummaryCJK)
 	}
 }
 

@@ -57,6 +57,7 @@ var invalidCases = []struct {
 	{"a summary written as text is the wrong type", "summary-is-text.yaml", []string{"wrong-type"}},
 	{"an unquoted true as a summary is the wrong type", "summary-is-boolean.yaml", []string{"wrong-type"}},
 	{"a file that is a list is the wrong type", "top-level-list.yaml", []string{"wrong-type"}},
+	{"units: ~ is the wrong type, not an empty map", "units-null.yaml", []string{"wrong-type"}},
 	{"a start that is a word is the wrong type", "offset-not-a-number.yaml", []string{"wrong-type"}},
 	{"a relation target written as a mapping is the wrong type", "relation-target-is-mapping.yaml", []string{"wrong-type"}},
 	{"a misspelt kind is an invalid value, with a did-you-mean", "unknown-kind-did-you-mean.yaml", []string{"invalid-value"}},
@@ -64,6 +65,7 @@ var invalidCases = []struct {
 	{"occurrence 0 is an invalid value", "occurrence-zero.yaml", []string{"invalid-value"}},
 	{"an empty quote is an invalid value", "empty-quote.yaml", []string{"invalid-value"}},
 	{"an id in capitals and underscores is invalid", "id-not-kebab-case.yaml", []string{"invalid-id"}},
+	{"an id that spells out the claim is too long, and is clipped in messages", "id-too-long.yaml", []string{"id-too-long"}},
 	{"an id defined in another file of the map is a duplicate", "duplicate-id-across-files.yaml", []string{"duplicate-id"}},
 	{"a corpus manifest given as annotations is named for what it is", "corpus-manifest.yaml", []string{"corpus-manifest"}},
 	// The spans.
@@ -78,6 +80,7 @@ var invalidCases = []struct {
 	{"a quote from the other letter is not found, and where it is is said", "quote-in-other-document.yaml", []string{"quote-not-found"}},
 	{"a misquoted word shows the closest passage", "quote-misspelt.yaml", []string{"quote-not-found"}},
 	{"an ASCII comma for a fullwidth one is not normalised away", "quote-normalised-punctuation.yaml", []string{"quote-not-found"}},
+	{"a zero-width space in a quote is named, not normalised away", "quote-zero-width-space.yaml", []string{"quote-not-found"}},
 	{"an occurrence past the last is not found", "occurrence-too-high.yaml", []string{"quote-not-found"}},
 	{"a prefix that never precedes the quote is not found", "prefix-suffix-mismatch.yaml", []string{"quote-not-found"}},
 	{"a quote that occurs several times is ambiguous", "quote-ambiguous.yaml", []string{"quote-ambiguous"}},
@@ -101,6 +104,7 @@ var invalidCases = []struct {
 	{"the same relation twice is a duplicate", "duplicate-relation.yaml", []string{"duplicate-relation"}},
 	{"a party the corpus does not have is unknown, with a did-you-mean", "unknown-party.yaml", []string{"unknown-party"}},
 	{"a summary of a paragraph's length is too long in both languages", "long-summary.yaml", []string{"long-summary"}},
+	{"a summary of one long word is too long in characters", "long-summary-one-word.yaml", []string{"long-summary"}},
 	// Coverage.
 	{"a unit in no relation is unrelated", "unrelated-unit.yaml", []string{"unrelated-unit"}},
 	{"a map of two paragraphs leaves paragraphs and documents uncovered", "uncovered-paragraphs.yaml", []string{"uncovered-paragraph", "unannotated-document"}},
@@ -529,5 +533,17 @@ func TestRuleTableIsInIDOrderWithUniqueNames(t *testing.T) {
 	}
 	if name := argmap.RuleID(0).String(); name != "" {
 		t.Errorf("the zero RuleID has name %q", name)
+	}
+}
+
+// TestUnitsPointAtTheFilesOfTheMap: every unit's File is one of the map's
+// Files, the same value, so that a printer or a page grouping units by file
+// finds them.
+func TestUnitsPointAtTheFilesOfTheMap(t *testing.T) {
+	m, _ := argmap.Validate(loadEmbedded(t), []argmap.Input{readInput(t, cleanMap)})
+	for _, u := range m.Units {
+		if !slices.Contains(m.Files, u.File) {
+			t.Fatalf("unit %s points at a file the map does not list", u.ID)
+		}
 	}
 }

@@ -24,9 +24,9 @@ func (l *loader) fields(n *yaml.Node, what string, allowed []string) map[string]
 			continue
 		}
 		if first, dup := out[k.Value]; dup {
-			l.report(l.rangeOf(k), RuleDuplicateKey, "remove one of them", "key %q appears twice in %s", k.Value, what)
+			l.report(l.rangeOf(k), RuleDuplicateKey, "remove one of them", "key %q appears twice in %s", clip(k.Value, 40), what)
 			if !l.capped {
-				l.last().Related = []Related{{File: l.file.Path, Range: l.rangeOf(first.key), Message: "first " + k.Value + " is here"}}
+				l.last().Related = []Related{{File: l.file.Path, Range: l.rangeOf(first.key), Message: "first " + clip(k.Value, 40) + " is here"}}
 			}
 			continue
 		}
@@ -78,8 +78,14 @@ func nodeDescription(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
+		if n.Tag == "!!null" && n.Value == "" {
 			return "empty"
+		}
+		if n.Tag == "!!null" && n.Value == "~" {
+			return "null (~)"
+		}
+		if n.Tag == "!!null" {
+			return "null"
 		}
 		return "the value " + strconv.Quote(clip(n.Value, 30))
 	}

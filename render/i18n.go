@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/argmap/argmap/argmap"
 )
@@ -39,10 +40,43 @@ const (
 	MsgDisputesOf       Message = "disputes-of"    // %s map title: the heading of a list of its disputes
 )
 
-// messages holds one table per language. English is complete; every other
-// table falls back to English for a key it lacks, and a test keeps the
-// Chinese table as complete as the English one.
-var messages = map[argmap.Lang]map[Message]string{
+// Table holds a set of user-visible strings, one map per language. English
+// is complete; every other language falls back to English for a key it
+// lacks, and a test keeps the Chinese map as complete as the English one.
+// A third language is one more map. Diagrams and reports use the messages
+// table here; a page with many strings of its own (the reader) keeps its
+// own Table, built the same way.
+type Table map[argmap.Lang]map[Message]string
+
+// Say returns message m in lang, formatted with args as fmt.Sprintf does;
+// a language without a map, or a map without the key, gives English.
+func (t Table) Say(lang argmap.Lang, m Message, args ...any) string {
+	format, ok := t[lang][m]
+	if !ok {
+		format = t[argmap.English][m]
+	}
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Has reports whether lang has a map of its own in the table.
+func (t Table) Has(lang argmap.Lang) bool { return t[lang] != nil }
+
+// Keys returns every key of the English map, sorted, for tests that check
+// the other languages against it.
+func (t Table) Keys() []Message {
+	out := make([]Message, 0, len(t[argmap.English]))
+	for k := range t[argmap.English] {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// messages is the table of diagrams and reports.
+var messages = Table{
 	argmap.English: {
 		MsgKey: "Key", MsgClaim: "claim", MsgRebuttal: "rebuttal", MsgConcession: "concession",
 		MsgRebuts: "rebuts", MsgUndercuts: "undercuts", MsgConcedes: "concedes", MsgSupports: "supports",
@@ -63,32 +97,18 @@ var messages = map[argmap.Lang]map[Message]string{
 	},
 }
 
-// Say returns message m in lang, formatted with args as fmt.Sprintf does;
-// a language without a table, or a table without the key, gives English.
-func Say(lang argmap.Lang, m Message, args ...any) string {
-	format, ok := messages[lang][m]
-	if !ok {
-		format = messages[argmap.English][m]
-	}
-	if len(args) == 0 {
-		return format
-	}
-	return fmt.Sprintf(format, args...)
-}
+// Say returns message m of the diagrams' and reports' table in lang,
+// formatted with args as fmt.Sprintf does; a language without a table, or a
+// table without the key, gives English.
+func Say(lang argmap.Lang, m Message, args ...any) string { return messages.Say(lang, m, args...) }
 
 // HasMessages reports whether lang has a table of its own; for any other
 // language Say gives English, and pages say so once.
-func HasMessages(lang argmap.Lang) bool { return messages[lang] != nil }
+func HasMessages(lang argmap.Lang) bool { return messages.Has(lang) }
 
-// Messages returns every key of the English table, in no particular order,
-// for tests that check the other tables against it.
-func Messages() []Message {
-	out := make([]Message, 0, len(messages[argmap.English]))
-	for k := range messages[argmap.English] {
-		out = append(out, k)
-	}
-	return out
-}
+// Messages returns every key of the English table, sorted, for tests that
+// check the other tables against it.
+func Messages() []Message { return messages.Keys() }
 
 // KindName names a kind of unit in lang.
 func KindName(lang argmap.Lang, k argmap.Kind) string { return Say(lang, Message(k)) }

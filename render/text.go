@@ -18,23 +18,39 @@ func DisplayWidth(s string) int {
 	return w
 }
 
+// MaxWrapLines bounds the lines Wrap returns. A diagram label of more lines
+// is not read, and Graphviz's layout cost grows with every line of a label:
+// a summary of a megabyte would hold a drawing for seconds. A text that
+// needs more ends the last line with "…"; the diagram's tooltip and the
+// reader keep the whole text.
+const MaxWrapLines = 40
+
 // Wrap breaks s into lines of at most width columns: at spaces for text that
 // has them, anywhere between CJK characters (but never before closing
 // punctuation such as ，。、）”), and inside an over-long word only when it
-// alone is wider than a line.
+// alone is wider than a line; at most MaxWrapLines of them. It reads each
+// character a bounded number of times, so a summary of one megabyte-long
+// word wraps in linear time.
 func Wrap(s string, width int) []string {
 	var lines []string
 	var line strings.Builder
 	lineW := 0
+	clipped := false // there was more than MaxWrapLines lines of text
 	flush := func() {
 		if t := strings.TrimSpace(line.String()); t != "" {
-			lines = append(lines, t)
+			if len(lines) == MaxWrapLines {
+				clipped = true
+			} else {
+				lines = append(lines, t)
+			}
 		}
 		line.Reset()
 		lineW = 0
 	}
 	for _, tok := range tokens(s) {
-		w := DisplayWidth(tok)
+		if clipped {
+			break
+		}
 		if tok == " " {
 			if lineW > 0 {
 				line.WriteString(" ")
@@ -42,52 +58,78 @@ func Wrap(s string, width int) []string {
 			}
 			continue
 		}
+		w := DisplayWidth(tok)
 		if lineW+w > width && lineW > 0 {
 			flush()
 		}
-		for w > width { // a single token wider than a line
-			cut := argmap.ByteOffset(tok, width)
+		for w > width && !clipped { // a single token wider than a line: cut a line's worth off
+			cut, cutW := len(tok), 0
+			for i, r := range tok {
+				if cutW+RuneWidth(r) > width && cutW > 0 {
+					cut = i
+					break
+				}
+				cutW += RuneWidth(r)
+			}
 			line.WriteString(tok[:cut])
 			flush()
-			tok = tok[cut:]
-			w = DisplayWidth(tok)
+			tok, w = tok[cut:], w-cutW
 		}
 		line.WriteString(tok)
 		lineW += w
 	}
 	flush()
 	if len(lines) == 0 {
-		lines = []string{""}
+		return []string{""}
+	}
+	if clipped {
+		last := []rune(lines[len(lines)-1])
+		for len(last) > 0 && DisplayWidth(string(last))+1 > width {
+			last = last[:len(last)-1]
+		}
+		lines[len(lines)-1] = strings.TrimRight(string(last), " ") + "…"
 	}
 	return lines
 }
 
 // tokens splits text into words, single spaces, and CJK characters (each
-// with any closing punctuation that must not start a line).
+// with any closing punctuation that must not start a line). Every
+// character is written once: a run of closing punctuation grows its token
+// in a builder, not by copying the token for each character.
 func tokens(s string) []string {
 	var out []string
-	var word strings.Builder
-	flush := func() {
+	var word, last strings.Builder // last: a space or CJK token, which closing punctuation may extend
+	flushWord := func() {
 		if word.Len() > 0 {
 			out = append(out, word.String())
 			word.Reset()
 		}
 	}
+	flushLast := func() {
+		if last.Len() > 0 {
+			out = append(out, last.String())
+			last.Reset()
+		}
+	}
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '\t' || r == '\n':
-			flush()
-			out = append(out, " ")
-		case strings.ContainsRune("，。、；：？！）》」』”’", r) && len(out) > 0 && word.Len() == 0:
-			out[len(out)-1] += string(r)
+			flushWord()
+			flushLast()
+			last.WriteString(" ")
+		case strings.ContainsRune("，。、；：？！）》」』”’", r) && word.Len() == 0 && last.Len() > 0:
+			last.WriteRune(r)
 		case argmap.IsWide(r):
-			flush()
-			out = append(out, string(r))
+			flushWord()
+			flushLast()
+			last.WriteRune(r)
 		default:
+			flushLast()
 			word.WriteRune(r)
 		}
 	}
-	flush()
+	flushWord()
+	flushLast()
 	return out
 }
 

@@ -135,10 +135,22 @@ func waitFor(t *testing.T, p *page, js string, timeout time.Duration) {
 // writeReader runs argmap html on the files and returns the page's file URL.
 func writeReader(t *testing.T, files ...string) string {
 	t.Helper()
+	return writePage(t, files...)
+}
+
+// writePage runs argmap html with the arguments (files and flags, or
+// --corpus first) and returns the page's file URL.
+func writePage(t *testing.T, args ...string) string {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "reader.html")
 	var stderr bytes.Buffer
-	if code := run(append([]string{"html", "-o", out}, files...), io.Discard, &stderr); code != 0 {
-		t.Fatalf("argmap html exited %d: %s", code, stderr.String())
+	if len(args) > 0 && args[0] == "--corpus" {
+		args = append(args[:2:2], append([]string{"html", "-o", out}, args[2:]...)...)
+	} else {
+		args = append([]string{"html", "-o", out}, args...)
+	}
+	if code := run(args, io.Discard, &stderr); code != 0 {
+		t.Fatalf("argmap %s exited %d: %s", strings.Join(args, " "), code, stderr.String())
 	}
 	return "file://" + out
 }
@@ -206,7 +218,7 @@ func TestReaderLinksTextAndDiagramInABrowser(t *testing.T) {
 		if eval[bool](t, p, inView) {
 			t.Fatalf("the passage of %s is in view before the click; the test proves nothing", id)
 		}
-		p.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#en-unit-%s`, id))))
+		p.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`#map-en-unit-%s`, id))))
 		waitFor(t, p, inView, 5*time.Second)
 		if !eval[bool](t, p, fmt.Sprintf(`document.getElementById("item-%s").classList.contains("selected")`, id)) {
 			t.Errorf("the unit list does not mark %s", id)
@@ -219,7 +231,7 @@ func TestReaderLinksTextAndDiagramInABrowser(t *testing.T) {
 			return Object.keys(d).find(k => d[k].edges.length > 0);
 		})()`)
 		p.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`p[lang="en"] mark[data-unit=%q]`, id))))
-		if !eval[bool](t, p, fmt.Sprintf(`document.getElementById("en-unit-%s").classList.contains("selected")`, id)) {
+		if !eval[bool](t, p, fmt.Sprintf(`document.getElementById("map-en-unit-%s").classList.contains("selected")`, id)) {
 			t.Errorf("the node of %s is not marked", id)
 		}
 		if n := eval[int](t, p, `document.querySelectorAll("#panel g.edge.related").length`); n == 0 {
@@ -230,7 +242,7 @@ func TestReaderLinksTextAndDiagramInABrowser(t *testing.T) {
 	t.Run("Enter on a focused passage selects it", func(t *testing.T) {
 		id := eval[string](t, p, `document.querySelectorAll('p[lang="en"] mark[tabindex="0"]')[1].dataset.unit`)
 		p.do(t, chromedp.Focus(chromedp.CSS(fmt.Sprintf(`p[lang="en"] mark[tabindex="0"][data-unit=%q]`, id))), chromedp.KeyEvent("\r"))
-		if !eval[bool](t, p, fmt.Sprintf(`document.getElementById("en-unit-%s").classList.contains("selected")`, id)) {
+		if !eval[bool](t, p, fmt.Sprintf(`document.getElementById("map-en-unit-%s").classList.contains("selected")`, id)) {
 			t.Errorf("Enter did not select %s", id)
 		}
 	})
@@ -251,21 +263,68 @@ func TestReaderLinksTextAndDiagramInABrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("in Chinese every string of the page is Chinese", func(t *testing.T) {
+		p.do(t, chromedp.Click(chromedp.CSS(`button[data-set-lang="zh"]`)))
+		if lang := eval[string](t, p, `document.documentElement.lang`); lang != "zh" {
+			t.Errorf("<html lang> is %q in Chinese", lang)
+		}
+		// What the page shows, less unit ids and the buttons that name
+		// the languages, holds no English word.
+		words := eval[[]string](t, p, `(() => {
+			const copy = document.body.cloneNode(true);
+			copy.querySelectorAll("code, script, template, [data-set-lang]").forEach(e => e.remove());
+			copy.style.position = "absolute";
+			document.body.appendChild(copy);
+			const text = copy.innerText + " " + document.title;
+			copy.remove();
+			return text.match(/[A-Za-z]{2,}/g) || [];
+		})()`)
+		if len(words) > 0 {
+			t.Errorf("the Chinese page shows English: %q", words)
+		}
+		p.do(t, chromedp.Click(chromedp.CSS(`button[data-set-lang="en"]`)))
+	})
+
 	checkConsole(t, p)
 }
 
-// TestReaderPrintsTextThenDiagram checks the print stylesheet as the
-// browser applies it: controls and the unit list are left out, the letters
-// come first, the diagram after them within the page width, and printing
-// gives several pages, not one clipped screen.
-func TestReaderPrintsTextThenDiagram(t *testing.T) {
-	p := newPage(t)
-	p.do(t, chromedp.Navigate(writeReader(t)), chromedp.WaitVisible(chromedp.CSS("#letters")))
+// emulateMedia makes the page apply the stylesheet of a media type:
+// "print", or "" for the screen again.
+func emulateMedia(t *testing.T, p *page, media string) {
+	t.Helper()
 	p.do(t, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media})
 		return chromedp.Void{}, err
 	})
-	for _, hidden := range []string{".controls", ".units"} {
+}
+
+// pdfPages returns the size of each page of a PDF Chromium printed, in
+// points, from the MediaBox of each page object.
+func pdfPages(t *testing.T, pdf []byte) [][2]float64 {
+	t.Helper()
+	var pages [][2]float64
+	for _, m := range regexp.MustCompile(`/Type /Page\b[^s][\s\S]*?/MediaBox \[([-0-9. ]+)\]`).FindAllSubmatch(pdf, -1) {
+		f := strings.Fields(string(m[1]))
+		if len(f) != 4 {
+			continue
+		}
+		w, _ := strconv.ParseFloat(f[2], 64)
+		h, _ := strconv.ParseFloat(f[3], 64)
+		pages = append(pages, [2]float64{w, h})
+	}
+	return pages
+}
+
+// TestReaderPrintsAHandout checks the print stylesheet as the browser
+// applies it: controls stay off paper; the letters come first with each
+// passage's number in the margin, side by side when the paper is wide
+// enough; then the whole map; then each dispute on a landscape page of its
+// own; then the key to the numbers.
+func TestReaderPrintsAHandout(t *testing.T) {
+	p := newPage(t)
+	p.do(t, chromedp.Navigate(writeReader(t)), chromedp.WaitVisible(chromedp.CSS("#letters")))
+	emulateMedia(t, p, "print")
+	for _, hidden := range []string{".controls", ".disputes", ".map-tools"} {
 		display := eval[string](t, p, fmt.Sprintf(`getComputedStyle(document.querySelector(%q)).display`, hidden))
 		if display != "none" {
 			t.Errorf("%s prints (display %q)", hidden, display)
@@ -273,28 +332,72 @@ func TestReaderPrintsTextThenDiagram(t *testing.T) {
 	}
 	order := eval[string](t, p, `(() => {
 		const letters = document.querySelector("#letters").getBoundingClientRect();
-		const diagram = document.querySelector(".diagram svg").getBoundingClientRect();
+		const diagram = document.querySelector("#fig-map .diagram svg").getBoundingClientRect();
+		const key = document.querySelector(".units").getBoundingClientRect();
 		if (diagram.top < letters.bottom) return "the diagram starts above the end of the letters";
 		if (diagram.width > document.documentElement.clientWidth + 1) return "the diagram is wider than the page: " + diagram.width;
 		if (diagram.width < 100) return "the diagram is not printed";
+		if (key.top < diagram.bottom || key.height < 100) return "the key to the numbers is not printed after the diagrams";
+		if (document.querySelectorAll(".figure").length < 2 || [...document.querySelectorAll(".figure")].some(f => !f.getClientRects().length)) return "a dispute's page is not printed";
 		return "ok";
 	})()`)
 	if order != "ok" {
 		t.Error(order)
 	}
+	t.Run("each passage's number stands in the margin", func(t *testing.T) {
+		bad := eval[string](t, p, `(() => {
+			for (const n of document.querySelectorAll('p[lang="en"] mark.first > .n')) {
+				const para = n.closest(".para").querySelector(".text").getBoundingClientRect();
+				const r = n.getBoundingClientRect();
+				if (getComputedStyle(n).float !== "right" || r.left < para.right - 40) return n.textContent + " is not in the right margin";
+			}
+			return "";
+		})()`)
+		if bad != "" {
+			t.Error(bad)
+		}
+		same := eval[bool](t, p, `(() => {
+			const d = document.querySelector('#fig-map g.node[data-unit] g.num text');
+			const unit = d.closest("g.node").getAttribute("data-unit");
+			const m = document.querySelector('p[lang="en"] mark.first[data-unit="' + unit + '"] > .n');
+			const li = document.querySelector('#item-' + CSS.escape(unit) + ' .unit-link .n');
+			return d.textContent === m.textContent && m.textContent === li.textContent;
+		})()`)
+		if !same {
+			t.Error("a unit's number differs between its node, its passage and the key")
+		}
+	})
+	t.Run("letters print side by side on wide paper only", func(t *testing.T) {
+		sideBySide := func() bool {
+			return eval[bool](t, p, `(() => {
+				const docs = document.querySelectorAll(".exchange.cols-2 > .document");
+				return docs[0].getBoundingClientRect().top === docs[1].getBoundingClientRect().top;
+			})()`)
+		}
+		p.do(t, chromedp.EmulateViewport(1200, 900)) // about 32 cm: A4 landscape, A3
+		if !sideBySide() {
+			t.Error("on wide paper the letter and its reply print one after the other")
+		}
+		p.do(t, chromedp.EmulateViewport(700, 900)) // about 18.5 cm: A4 portrait
+		if sideBySide() {
+			t.Error("on narrow paper the letter and its reply print side by side")
+		}
+		p.do(t, chromedp.EmulateViewport(1400, 900))
+	})
 	pdf, err := chromedp.Run(p.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The page tree's /Count is the number of pages.
-	pages := 0
-	for _, m := range regexp.MustCompile(`/Count (\d+)`).FindAllSubmatch(pdf, -1) {
-		if n, _ := strconv.Atoi(string(m[1])); n > pages {
-			pages = n
+	pages := pdfPages(t, pdf)
+	landscape := 0
+	for _, size := range pages {
+		if size[0] > size[1] {
+			landscape++
 		}
 	}
-	if pages < 2 {
-		t.Errorf("the reader prints on %d page(s), want the letters and then the diagram on pages of their own", pages)
+	disputes := eval[int](t, p, `document.querySelectorAll(".figure[data-view]:not([data-view=''])").length`)
+	if len(pages) < disputes+3 || landscape < disputes || landscape == len(pages) {
+		t.Errorf("the reader prints on %d pages, %d landscape; want the letters and key in portrait and each of %d disputes on landscape pages", len(pages), landscape, disputes)
 	}
 	checkConsole(t, p)
 }
@@ -367,7 +470,7 @@ func TestServeUpdatesTheOpenPageInABrowser(t *testing.T) {
 // saveByRename saves a file as many editors do: a new file renamed over it.
 func saveByRename(t *testing.T, path string, data []byte) {
 	t.Helper()
-	if err := argmap.WriteFileAtomic(path, data); err != nil {
+	if err := argmap.WriteFileAtomic(path, data, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -418,14 +521,16 @@ func TestReaderScreenshot(t *testing.T) {
 	}
 	p := newPage(t)
 	p.do(t, chromedp.Navigate(writeReader(t)), chromedp.WaitVisible(chromedp.CSS("#letters")))
-	// Select a passage near the top that has relations, as a reader would.
+	// Choose a dispute and select one of its passages that has relations,
+	// as a reader would.
+	p.do(t, chromedp.Click(chromedp.CSS(`button[data-view="condoning"]`)))
 	id := eval[string](t, p, `(() => {
 		const d = JSON.parse(document.getElementById("argmap-data").textContent).units;
-		const m = Array.from(document.querySelectorAll('p[lang="en"] mark[tabindex="0"]'))
-			.find(m => d[m.dataset.unit].edges.length > 1 && m.getBoundingClientRect().top > 300);
+		const m = Array.from(document.querySelectorAll('p[lang="en"] mark.first:not(.off)'))
+			.find(m => d[m.dataset.unit].edges.length > 2);
 		return m.dataset.unit;
 	})()`)
-	p.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`p[lang="en"] mark[tabindex="0"][data-unit=%q]`, id))))
+	p.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`p[lang="en"] mark.first[data-unit=%q]`, id))))
 	time.Sleep(300 * time.Millisecond)
 	png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
 	if err != nil {

@@ -110,6 +110,10 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 	if opts.key == argmap.StdinArg && slices.Contains(opts.students, argmap.StdinArg) {
 		return usageError(errors.New("compare reads standard input (-) once: give it as KEY or as a STUDENT, not both"))
 	}
+	outputs, err := outputStates(opts.output)
+	if err != nil {
+		return err
+	}
 	key, _, err := loadValidMap(stderr, g, []string{opts.key})
 	if err != nil {
 		return err
@@ -139,7 +143,7 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 		if err != nil {
 			return cannotRun(err)
 		}
-		return writeOutput(stdout, opts.output, out.Bytes())
+		return writeOutput(stdout, opts.output, out.Bytes(), outputs[0])
 	}
 	inputs, err := argmap.CollectInputs(opts.students, g.stdinInput())
 	if err != nil {
@@ -161,7 +165,7 @@ func runCompare(stdout, stderr io.Writer, g *globalOptions, opts *compareOptions
 	if err != nil {
 		return cannotRun(err)
 	}
-	if err := writeOutput(stdout, opts.output, out.Bytes()); err != nil {
+	if err := writeOutput(stdout, opts.output, out.Bytes(), outputs[0]); err != nil {
 		return err
 	}
 	var invalid []string

@@ -118,6 +118,10 @@ func runCorpusInit(o *corpusInitOptions, stdout io.Writer) error {
 			return cannotRun(err)
 		}
 	}
+	outputs, err := outputStates(o.output)
+	if err != nil {
+		return err
+	}
 	root, err := os.OpenRoot(o.dir)
 	if err != nil {
 		return cannotRun(err)
@@ -127,5 +131,5 @@ func runCorpusInit(o *corpusInitOptions, stdout io.Writer) error {
 	if err != nil {
 		return cannotRun(fmt.Errorf("%s: %w", o.dir, err))
 	}
-	return writeOutput(stdout, o.output, manifest)
+	return writeOutput(stdout, o.output, manifest, outputs[0])
 }

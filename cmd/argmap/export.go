@@ -85,6 +85,10 @@ func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) 
 			return export.WriteArgdown(w, m, export.ArgdownOptions{Lang: lang})
 		}
 	}
+	outputs, err := outputStates(opts.output, opts.anchors)
+	if err != nil {
+		return err
+	}
 	m, _, err := loadValidMap(stderr, g, opts.paths)
 	if err != nil {
 		return err
@@ -98,25 +102,46 @@ func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) 
 		if err := export.WriteAnchors(&anchors, m); err != nil {
 			return cannotRun(fmt.Errorf("exporting anchors: %w", err))
 		}
-		if err := writeOutput(stdout, opts.anchors, anchors.Bytes()); err != nil {
+		if err := writeOutput(stdout, opts.anchors, anchors.Bytes(), outputs[1]); err != nil {
 			return err
 		}
 	}
-	return writeOutput(stdout, opts.output, buf.Bytes())
+	return writeOutput(stdout, opts.output, buf.Bytes(), outputs[0])
+}
+
+// outputStates notes what the files -o (and the like) name are when the
+// command starts, so that writeOutput refuses to replace one that someone
+// else wrote in the meantime. Standard output ("-" or "") has no state.
+func outputStates(paths ...string) ([]*argmap.FileState, error) {
+	states := make([]*argmap.FileState, len(paths))
+	for i, path := range paths {
+		if path == "-" || path == "" {
+			continue
+		}
+		s, err := argmap.StateOf(path)
+		if err != nil {
+			return nil, cannotRun(fmt.Errorf("writing %s: %w", path, err))
+		}
+		states[i] = s
+	}
+	return states, nil
 }
 
 // writeOutput writes data to the file -o names, or to stdout for "-". A
-// file is replaced atomically: data goes to a temporary file in the same
-// folder, renamed over the target once complete, so that a reader never
-// sees half a file and a failed run leaves the old one intact.
-func writeOutput(stdout io.Writer, path string, data []byte) error {
+// file is replaced atomically (argmap.WriteFileAtomic): data goes to a
+// temporary file in the same folder, renamed over the target once
+// complete, so that a reader never sees half a file and a failed run
+// leaves the old one intact. A symbolic link is written through; a file
+// that changed since the command started (start), a read-only file and a
+// file with other hard links are refused.
+func writeOutput(stdout io.Writer, path string, data []byte, start *argmap.FileState) error {
 	if path == "-" || path == "" {
 		if _, err := stdout.Write(data); err != nil {
 			return cannotRun(fmt.Errorf("writing output: %w", err))
 		}
 		return nil
 	}
-	if err := argmap.WriteFileAtomic(path, data); err != nil {
+	if err := argmap.WriteFileAtomic(path, data, start); err != nil {
 		return cannotRun(fmt.Errorf("writing %s: %w", path, err))
 	}
 	return nil

@@ -56,7 +56,11 @@ func runInit(g *globalOptions, o *initOptions, stdout, stderr io.Writer) error {
 			return cannotRun(err)
 		}
 	}
-	if err := writeOutput(stdout, o.output, argmap.Starter(c, schemaFileName)); err != nil {
+	outputs, err := outputStates(o.output)
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(stdout, o.output, argmap.Starter(c, schemaFileName), outputs[0]); err != nil {
 		return err
 	}
 	if o.output == "" || o.output == "-" {
@@ -80,5 +84,9 @@ func writeSchemaBeside(stderr io.Writer, starter string) error {
 	case !errors.Is(err, os.ErrNotExist):
 		return cannotRun(err)
 	}
-	return writeOutput(nil, path, docs.AnnotationSchema)
+	absent, err := outputStates(path)
+	if err != nil {
+		return err
+	}
+	return writeOutput(nil, path, docs.AnnotationSchema, absent[0])
 }

@@ -118,6 +118,10 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 		return err
 	}
 	lang := argmap.Lang(tag)
+	outputs, err := outputStates(opts.output)
+	if err != nil {
+		return err
+	}
 	m, _, err := loadValidMap(stderr, g, args)
 	if err != nil {
 		return err
@@ -134,7 +138,7 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	if err != nil {
 		return err
 	}
-	return writeOutput(stdout, opts.output, out)
+	return writeOutput(stdout, opts.output, out, outputs[0])
 }
 
 // draw makes one diagram in a format. A dispute's diagram is checked
@@ -229,7 +233,7 @@ func renderSplit(stderr io.Writer, m *argmap.Map, opts *renderOptions, diagram g
 			return err
 		}
 		name := d.ID + "." + format
-		if err := writeOutput(nil, filepath.Join(opts.split, name), out); err != nil {
+		if err := writeOutput(nil, filepath.Join(opts.split, name), out, nil); err != nil {
 			return err
 		}
 		files = append(files, name)
@@ -241,10 +245,10 @@ func renderSplit(stderr io.Writer, m *argmap.Map, opts *renderOptions, diagram g
 	if err := report.WriteDisputeIndexHTML(&page, m, diagram.Lang, files); err != nil {
 		return cannotRun(err)
 	}
-	if err := writeOutput(nil, filepath.Join(opts.split, "index.md"), md.Bytes()); err != nil {
+	if err := writeOutput(nil, filepath.Join(opts.split, "index.md"), md.Bytes(), nil); err != nil {
 		return err
 	}
-	return writeOutput(nil, filepath.Join(opts.split, "index.html"), page.Bytes())
+	return writeOutput(nil, filepath.Join(opts.split, "index.html"), page.Bytes(), nil)
 }
 
 // diagramFormat picks the output format: --format if given, else the -o

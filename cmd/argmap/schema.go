@@ -31,7 +31,11 @@ checks the rest. -o writes the file atomically.`,
 		Example: "  argmap schema -o annotations/" + schemaFileName,
 		Args:    exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return writeOutput(cmd.OutOrStdout(), opts.output, docs.AnnotationSchema)
+			outputs, err := outputStates(opts.output)
+			if err != nil {
+				return err
+			}
+			return writeOutput(cmd.OutOrStdout(), opts.output, docs.AnnotationSchema, outputs[0])
 		},
 	}
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the schema to `FILE` instead of standard output")

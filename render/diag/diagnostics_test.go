@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/render"
 	"github.com/argmap/argmap/render/internal/rendertest"
@@ -168,7 +169,7 @@ func TestSourceExcerptPadsWideCharacters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rg := argmap.Range{Start: argmap.Position{Line: 1, Column: tt.start}, End: argmap.Position{Line: 1, Column: tt.end}}
-			if _, caret := sourceExcerpt(tt.line, rg); caret != tt.want {
+			if _, caret := sourceExcerpt(argmap.NewRuneIndex(tt.line), tt.line, rg); caret != tt.want {
 				t.Errorf("caret %q, want %q", caret, tt.want)
 			}
 		})
@@ -179,7 +180,7 @@ func TestSourceExcerptClipsLongLines(t *testing.T) {
 	line := "en: " + strings.Repeat("word ", 200) + "target" + strings.Repeat(" more", 100)
 	col := strings.Index(line, "target") + 1
 	rg := argmap.Range{Start: argmap.Position{Line: 1, Column: col}, End: argmap.Position{Line: 1, Column: col + 6}}
-	text, caret := sourceExcerpt(line, rg)
+	text, caret := sourceExcerpt(argmap.NewRuneIndex(line), line, rg)
 	if render.DisplayWidth(text) > sourceWidth+2 {
 		t.Errorf("shown line is %d columns wide", render.DisplayWidth(text))
 	}
@@ -275,5 +276,60 @@ func TestJSONDiagnosticsFollowTheirSchema(t *testing.T) {
 			}
 			rendertest.CheckSchema(t, schema, b.Bytes())
 		})
+	}
+}
+
+func TestTextQuotesFileNamesThatCouldBreakTheLine(t *testing.T) {
+	cases := []struct {
+		name, file, want string
+	}{
+		{"a plain name is printed as it is", "maps/clark.yaml", "maps/clark.yaml:1:1: "},
+		{"a Chinese name is printed as it is", "地图/克拉克.yaml", "地图/克拉克.yaml:1:1: "},
+		{"a line end is escaped, so no line begins ::error", "a\n::error file=x::pwned.yaml", `"a\n::error file=x::pwned.yaml":1:1: `},
+		{"an escape sequence is escaped", "a\x1b[2J.yaml", `"a\x1b[2J.yaml":1:1: `},
+		{"a right-to-left override is escaped", "a\u202egnp.yaml", `"a\u202egnp.yaml":1:1: `},
+		{"invalid UTF-8 is escaped", "a\xff.yaml", `"a\xff.yaml":1:1: `},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			at := argmap.Range{Start: argmap.Position{Line: 1, Column: 1}, End: argmap.Position{Line: 1, Column: 1}}
+			r := &Report{
+				Files: []*argmap.File{{Path: tc.file, Data: []byte("units: []\n")}},
+				Diagnostics: []argmap.Diagnostic{{File: tc.file, Range: at, Rule: argmap.RuleDuplicateID, Message: "unit id \"a\" is already defined",
+					Related: []argmap.Related{{File: tc.file, Range: at, Message: "first defined here"}}}},
+			}
+			var b bytes.Buffer
+			if err := WriteText(&b, r, DiagnosticOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if !strings.HasPrefix(out, tc.want) {
+				t.Errorf("first line %q, want it to begin %q", strings.SplitN(out, "\n", 2)[0], tc.want)
+			}
+			if !strings.Contains(out, "  "+tc.want+"note: first defined here\n") {
+				t.Errorf("the related note does not name the file as %q:\n%s", tc.want, out)
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if strings.HasPrefix(line, "::") || strings.ContainsAny(line, "\x1b\u202e") {
+					t.Errorf("a line the file name controls: %q", line)
+				}
+			}
+		})
+	}
+}
+
+// TestSourceExcerptOfALongLine: a diagnostic on a line of a megabyte shows
+// a window of it, the caret under the range, as on a short line.
+func TestSourceExcerptOfALongLine(t *testing.T) {
+	line := strings.Repeat("战 ", 1<<18) + "target" + strings.Repeat(" x", 100)
+	col := utf8.RuneCountInString(line[:strings.Index(line, "target")]) + 1
+	rg := argmap.Range{Start: argmap.Position{Line: 1, Column: col}, End: argmap.Position{Line: 1, Column: col + 6}}
+	text, caret := sourceExcerpt(argmap.NewRuneIndex(line), line, rg)
+	if !strings.HasPrefix(text, "…") || !strings.HasSuffix(text, "…") || render.DisplayWidth(text) > sourceWidth+2 {
+		t.Errorf("excerpt of %d columns: %q", render.DisplayWidth(text), text)
+	}
+	before := text[:strings.Index(text, "target")]
+	if want := strings.Repeat(" ", render.DisplayWidth(before)) + "^~~~~~"; caret != want {
+		t.Errorf("caret %q, want %q under\n%s", caret, want, text)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/argmap"
 	"github.com/argmap/argmap/render"
@@ -50,12 +51,23 @@ func WriteText(w io.Writer, r *Report, opts DiagnosticOptions) error {
 	for _, f := range r.Files {
 		lines[f.Path] = splitLines(f.Data)
 	}
+	// Each line shown is indexed once, so that the diagnostics of a file
+	// written on one long line cost that line once, not once each.
+	type lineKey struct {
+		file string
+		line int
+	}
+	indexes := map[lineKey]*argmap.RuneIndex{}
 	for _, d := range r.Diagnostics {
 		sev, code := d.Severity.String(), severityColor(d.Severity)
 		ew.printf("%s %s %s %s\n", paint(ansiBold, position(d.File, d.Range.Start)+":"), paint(code, sev+":"),
 			paint(ansiBold, sanitize(d.Message)), "["+d.Rule.String()+"]")
 		if src := lines[d.File]; d.Range.Start.Line >= 1 && d.Range.Start.Line <= len(src) {
-			text, caret := sourceExcerpt(src[d.Range.Start.Line-1], d.Range)
+			key := lineKey{d.File, d.Range.Start.Line}
+			if indexes[key] == nil {
+				indexes[key] = argmap.NewRuneIndex(src[d.Range.Start.Line-1])
+			}
+			text, caret := sourceExcerpt(indexes[key], src[d.Range.Start.Line-1], d.Range)
 			num := strconv.Itoa(d.Range.Start.Line)
 			gutter := strings.Repeat(" ", len(num))
 			ew.printf("  %s %s %s\n", paint(ansiBlue, num), paint(ansiBlue, "|"), text)
@@ -87,7 +99,24 @@ func severityColor(s argmap.Severity) string {
 }
 
 func position(file string, p argmap.Position) string {
-	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column)
+	return fmt.Sprintf("%s:%d:%d", quotePath(file), p.Line, p.Column)
+}
+
+// quotePath writes a file name as it is, unless it holds a character that
+// would break the line or drive the terminal (a line end, ESC, a bidi
+// control) or is not UTF-8: then it is written as a Go string literal,
+// quoted and escaped, as git quotes such paths. A file named "a\n::error"
+// cannot begin a line of its own.
+func quotePath(file string) string {
+	if !utf8.ValidString(file) || strings.IndexFunc(file, unsafeInText) >= 0 {
+		return strconv.Quote(file)
+	}
+	return file
+}
+
+// unsafeInText reports the characters that sanitize replaces.
+func unsafeInText(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Cf, r)
 }
 
 // summaryLine counts the diagnostics: "3 errors, 1 warning in 2 files", or
@@ -156,41 +185,61 @@ func sanitize(s string) string {
 }
 
 // sourceExcerpt returns the source line as shown, clipped around the range
-// when long, and the caret line under the range.
-func sourceExcerpt(line string, rg argmap.Range) (text, caret string) {
-	runes := []rune(sanitize(line))
-	start := min(max(rg.Start.Column-1, 0), len(runes))
+// when long, and the caret line under the range. It reads only the part of
+// the line it shows, through the line's index.
+func sourceExcerpt(x *argmap.RuneIndex, line string, rg argmap.Range) (text, caret string) {
+	n := x.Len()
+	start := min(max(rg.Start.Column-1, 0), n)
 	end := start
 	switch {
 	case rg.End.Line > rg.Start.Line:
-		end = len(runes)
+		end = n
 	case rg.End.Line == rg.Start.Line && rg.End.Column-1 > start:
-		end = min(rg.End.Column-1, len(runes))
+		end = min(rg.End.Column-1, n)
 	}
-	from, to := 0, len(runes)
-	if render.DisplayWidth(string(runes)) > sourceWidth {
+	from, to := 0, n
+	if wider(line, sourceWidth) {
 		from = max(0, start-sourceWidth/4)
 		to = from
-		for w := 0; to < len(runes) && w+render.RuneWidth(runes[to]) <= sourceWidth; to++ {
-			w += render.RuneWidth(runes[to])
+		w := 0
+		for _, r := range line[x.ByteOffset(from):] {
+			if w+render.RuneWidth(r) > sourceWidth {
+				break
+			}
+			w += render.RuneWidth(r)
+			to++
 		}
-		end = min(end, to)
+		start, end = min(start, to), min(end, to)
 	}
+	runes := []rune(sanitize(line[x.ByteOffset(from):x.ByteOffset(to)]))
+	start, end = start-from, end-from
 	var b, c strings.Builder
 	if from > 0 {
 		b.WriteString("…")
 		c.WriteString(" ")
 	}
-	b.WriteString(string(runes[from:to]))
-	if to < len(runes) {
+	b.WriteString(string(runes))
+	if to < n {
 		b.WriteString("…")
 	}
-	c.WriteString(strings.Repeat(" ", render.DisplayWidth(string(runes[from:start]))))
+	c.WriteString(strings.Repeat(" ", render.DisplayWidth(string(runes[:start]))))
 	c.WriteString("^")
 	if n := render.DisplayWidth(string(runes[start:end])); n > 1 {
 		c.WriteString(strings.Repeat("~", n-1))
 	}
 	return b.String(), c.String()
+}
+
+// wider reports whether s takes more than width columns, reading no more
+// of it than that.
+func wider(s string, width int) bool {
+	w := 0
+	for _, r := range s {
+		if w += render.RuneWidth(r); w > width {
+			return true
+		}
+	}
+	return false
 }
 
 // passageLine shows the passage of the letter a diagnostic is about:

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/argmap/argmap/argmap"
@@ -11,73 +12,263 @@ import (
 // Within a band, each column keeps paragraph order.
 
 // maxOrderedBands bounds the search for a band order: beyond it, bands keep
-// the disputes' own order, so that a map of thousands of disputes costs
-// linear time.
+// the disputes' own order, and have no labels.
 const maxOrderedBands = 40
 
-// layoutBands assigns each unit its band and returns how many bands there
-// are. A unit goes to a dispute that holds it (of several, the one nearest
-// its neighbours); a unit in no dispute goes to the band of the unit
-// nearest to it through relations, found breadth first; a unit related to
-// no dispute goes to a last band of its own. The bands are ordered to keep
-// related disputes next to each other (see orderBands).
-func layoutBands(m *argmap.Map) (map[*argmap.Unit]int, int) {
-	disputes := m.Disputes()
-	order := orderBands(m, disputes)
-	band := placeUnits(m, disputes, order)
-	// A unit several disputes hold moves to the one of them nearest to its
-	// neighbours, once, in map order, so that the result is deterministic.
-	rank := make([]int, len(disputes)) // band of each dispute
-	for b, d := range order {
-		rank[d] = b
+// searchBudget bounds the work of the search for a banded layout, counted
+// as the units and relations of each layout it tries: a map small enough is
+// searched fully, a larger one tries fewer layouts, so that the search
+// costs at most a constant on top of the linear work of drawing.
+const searchBudget = 1_000_000
+
+// bandedLayout lays out the units in bands, one per dispute, and a last
+// band for the units no dispute reaches. A unit goes to the band of the
+// first dispute in the order that holds it; a unit that none holds goes
+// with the dispute nearest to it through relations (the earlier in the
+// disputes' own order on a tie), else to the last band.
+//
+// Which layout is drawn is searched, by local moves from the disputes' own
+// order (arrangement.cost: the crossings and the long edges foreseen). Each
+// round takes the best move of one band to another place in the order, if
+// any helps; then each unit that several disputes hold moves to the band of
+// another of them, and each unit that none holds to the band of another of
+// its neighbours, if that helps. Rounds go on until no move helps, within
+// searchBudget. Between orders that cost as much, the one nearer the
+// disputes' own order wins, and then the one found first: the result is
+// deterministic, and an edit that changes no crossing does not move the
+// bands.
+func bandedLayout(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *layout {
+	s := newBandSearch(m, units, opts)
+	n := len(s.disputes)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
 	}
-	holders := map[*argmap.Unit][]int{}
-	for i, d := range disputes {
-		for _, u := range d.Units {
-			holders[u] = append(holders[u], rank[i])
+	home := map[int]int{} // units moved to another band: the dispute whose band they join
+	best := s.arrange(order, home)
+	if n > maxOrderedBands {
+		// So many bands are an overview, and a column of their labels
+		// would double Graphviz's work: argmap disputes lists them.
+		return s.p.layout(best)
+	}
+	best, order = s.improve(order, home, best)
+	l := s.p.layout(best)
+	l.titles = make([]*argmap.Dispute, n+1)
+	for b, d := range order {
+		l.titles[b] = s.disputes[d]
+	}
+	return l
+}
+
+// bandSearch holds what the search for a banded layout works on.
+type bandSearch struct {
+	p        *problem
+	disputes []*argmap.Dispute
+	holders  [][]int   // the disputes that hold each unit
+	nearest  []int     // for a unit no dispute holds, the dispute nearest to it, or -1
+	header   []float64 // the height of each dispute's label
+	tries    int       // layouts it may still try
+}
+
+func newBandSearch(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *bandSearch {
+	disputes := m.Disputes()
+	// The map is laid out alike in every language: a node or a label is
+	// measured at its tallest in any language it has. Without a search,
+	// nothing is weighed and nothing measured.
+	height := map[*argmap.Unit]float64{}
+	for _, u := range units {
+		for _, lang := range unitLanguages(u) {
+			if len(disputes) > maxOrderedBands {
+				break
+			}
+			opts.Lang = lang
+			_, lines := nodeLabel(u, opts)
+			_, h := nodeSize(u, lines)
+			height[u] = max(height[u], h*72)
 		}
 	}
-	for _, u := range m.Units {
-		candidates := holders[u]
-		if len(candidates) == 0 {
-			// A unit no dispute holds may sit in any band of its neighbours.
-			for _, rs := range [][]*argmap.Relation{u.Relations, u.Incoming} {
-				for _, r := range rs {
-					for _, v := range []*argmap.Unit{r.From, r.To} {
-						if v != nil && v != u {
-							candidates = append(candidates, band[v])
-						}
+	s := &bandSearch{p: newProblem(units, height), disputes: disputes}
+	s.tries = searchBudget / (len(units) + len(s.p.relations) + 1)
+	index := make(map[*argmap.Unit]int, len(units))
+	for i, u := range units {
+		index[u] = i
+	}
+	s.holders = make([][]int, len(units))
+	dispute := map[*argmap.Unit]int{} // each unit's first dispute, or the nearest
+	var queue []*argmap.Unit
+	for d, dis := range s.disputes {
+		for _, u := range dis.Units {
+			if i, ok := index[u]; ok {
+				s.holders[i] = append(s.holders[i], d)
+			}
+			if _, ok := dispute[u]; !ok {
+				dispute[u] = d
+				queue = append(queue, u)
+			}
+		}
+		tallest := 0.0
+		for lang := range dis.Title {
+			if len(disputes) > maxOrderedBands {
+				break
+			}
+			_, h := bandLabelSize(bandLabelLines(dis, lang))
+			tallest = max(tallest, h*72)
+		}
+		s.header = append(s.header, tallest)
+	}
+	// Breadth first through relations from the disputes' units, in the
+	// disputes' order, over the whole map.
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		for _, rs := range [][]*argmap.Relation{u.Relations, u.Incoming} {
+			for _, r := range rs {
+				for _, v := range []*argmap.Unit{r.From, r.To} {
+					if _, ok := dispute[v]; !ok && v != nil {
+						dispute[v] = dispute[u]
+						queue = append(queue, v)
 					}
 				}
 			}
 		}
-		if len(candidates) < 2 {
-			continue
-		}
-		best, bestCost := band[u], spanCost(u, band[u], band)
-		for _, b := range candidates {
-			if c := spanCost(u, b, band); c < bestCost {
-				best, bestCost = b, c
-			}
-		}
-		band[u] = best
 	}
-	return band, len(disputes) + 1
+	s.nearest = make([]int, len(units))
+	for i, u := range units {
+		s.nearest[i] = -1
+		if d, ok := dispute[u]; ok {
+			s.nearest[i] = d
+		}
+	}
+	return s
 }
 
-// spanCost is how many bands the relations of u cross if u is in band b.
-func spanCost(u *argmap.Unit, b int, band map[*argmap.Unit]int) int {
-	cost := 0
-	for _, rs := range [][]*argmap.Relation{u.Relations, u.Incoming} {
-		for _, r := range rs {
-			for _, v := range []*argmap.Unit{r.From, r.To} {
-				if v != nil && v != u {
-					cost += abs(band[v] - b)
+// improve searches from an arrangement with the given order and homes, and
+// returns the best arrangement found and its order.
+func (s *bandSearch) improve(order []int, home map[int]int, best *arrangement) (*arrangement, []int) {
+	n := len(s.disputes)
+	bestMoved := 0
+	for improved := true; improved && s.tries > 0; {
+		improved = false
+		// The best of all the moves of one band, not the first that helps:
+		// the search then takes the same path after a small edit more often.
+		var stepOrder []int
+		var step *arrangement
+		stepMoved := 0
+		for i := 0; i < n && s.tries > 0; i++ {
+			for j := 0; j < n && s.tries > 0; j++ {
+				if i == j {
+					continue
+				}
+				next := slices.Clone(order)
+				d := next[i]
+				next = slices.Insert(slices.Delete(next, i, i+1), j, d)
+				a := s.arrange(next, home)
+				moved := displacement(next)
+				if !better(a, moved, best, bestMoved) {
+					continue
+				}
+				if step == nil || better(a, moved, step, stepMoved) {
+					stepOrder, step, stepMoved = next, a, moved
+				}
+			}
+		}
+		if step != nil {
+			order, best, bestMoved, improved = stepOrder, step, stepMoved, true
+		}
+		for i := range s.p.units {
+			for _, d := range s.homes(i, order, best) {
+				if s.tries <= 0 {
+					return best, order
+				}
+				if disputeOf(order, best.band[i]) == d {
+					continue
+				}
+				moved := maps.Clone(home)
+				moved[i] = d
+				if a := s.arrange(order, moved); a.cost() < best.cost() {
+					best, home, improved = a, moved, true
 				}
 			}
 		}
 	}
-	return cost
+	return best, order
+}
+
+// disputeOf returns the dispute drawn as band b in an order, or
+// len(order) for the last band, of units in no dispute.
+func disputeOf(order []int, b int) int {
+	if b < len(order) {
+		return order[b]
+	}
+	return len(order)
+}
+
+// better reports whether arrangement a, whose band order is moved from the
+// disputes' own, beats arrangement b, moved bMoved: it costs less, or as
+// much and keeps nearer the disputes' order.
+func better(a *arrangement, moved int, b *arrangement, bMoved int) bool {
+	return a.cost() < b.cost() || a.cost() == b.cost() && moved < bMoved
+}
+
+// arrange lays the units out with the disputes' bands in the given order
+// (order[b] is the dispute drawn as band b) and the units of home moved to
+// the bands of their disputes there; the dispute len(disputes) stands for
+// the last band, of units in no dispute.
+func (s *bandSearch) arrange(order []int, home map[int]int) *arrangement {
+	s.tries--
+	n := len(s.disputes)
+	rank := make([]int, n+1)
+	for b, d := range order {
+		rank[d] = b
+	}
+	rank[n] = n
+	band := make([]int, len(s.p.units))
+	for i := range band {
+		switch {
+		case len(s.holders[i]) > 0:
+			band[i] = n
+			for _, d := range s.holders[i] {
+				band[i] = min(band[i], rank[d])
+			}
+		case s.nearest[i] >= 0:
+			band[i] = rank[s.nearest[i]]
+		default:
+			band[i] = n
+		}
+	}
+	for i, d := range home {
+		band[i] = rank[d]
+	}
+	header := make([]float64, n+1)
+	for b, d := range order {
+		header[b] = s.header[d]
+	}
+	return s.p.arrange(band, n+1, header)
+}
+
+// homes are the disputes whose bands unit i may be drawn in: those that
+// hold it; when none does, those of the bands its neighbours are in.
+func (s *bandSearch) homes(i int, order []int, a *arrangement) []int {
+	if len(s.holders[i]) > 0 {
+		return s.holders[i]
+	}
+	var homes []int
+	for _, j := range s.p.neighbours[i] {
+		if d := disputeOf(order, a.band[j]); !slices.Contains(homes, d) {
+			homes = append(homes, d)
+		}
+	}
+	return homes
+}
+
+// displacement is how far an order of the disputes is from their own: the
+// sum of each dispute's distance from its own place.
+func displacement(order []int) int {
+	d := 0
+	for b, i := range order {
+		d += abs(b - i)
+	}
+	return d
 }
 
 func abs(x int) int {
@@ -87,133 +278,17 @@ func abs(x int) int {
 	return x
 }
 
-// placeUnits gives each unit a band, with the disputes in the given order
-// (order[b] is the index of the dispute drawn as band b): the first band
-// whose dispute holds it, else breadth first through relations from the
-// disputes' units, else the last band.
-func placeUnits(m *argmap.Map, disputes []*argmap.Dispute, order []int) map[*argmap.Unit]int {
-	band := map[*argmap.Unit]int{}
-	var queue []*argmap.Unit
-	for b, d := range order {
-		for _, u := range disputes[d].Units {
-			if _, ok := band[u]; !ok {
-				band[u] = b
-				queue = append(queue, u)
-			}
+// unitLanguages are the languages a unit's node may be drawn in: those of
+// its summary and of its quotes, each once, in no particular order.
+func unitLanguages(u *argmap.Unit) []argmap.Lang {
+	var langs []argmap.Lang
+	for lang := range u.Summary {
+		langs = append(langs, lang)
+	}
+	for lang := range u.Span.Quotes {
+		if !slices.Contains(langs, lang) {
+			langs = append(langs, lang)
 		}
 	}
-	for len(queue) > 0 {
-		u := queue[0]
-		queue = queue[1:]
-		for _, rs := range [][]*argmap.Relation{u.Relations, u.Incoming} {
-			for _, r := range rs {
-				for _, v := range []*argmap.Unit{r.From, r.To} {
-					if _, ok := band[v]; !ok && v != nil {
-						band[v] = band[u]
-						queue = append(queue, v)
-					}
-				}
-			}
-		}
-	}
-	for _, u := range m.Units {
-		if _, ok := band[u]; !ok {
-			band[u] = len(disputes)
-		}
-	}
-	return band
-}
-
-// orderBands orders the disputes for the whole-map layout. The relations
-// between units become weights between the disputes that hold them (each
-// unit counted in the first dispute that holds it, or reached from one);
-// then, from the disputes' own order, one dispute at a time moves to the
-// place that most shortens those relations (the sum, over relations, of
-// how many bands each crosses), until no move helps. Ties keep the earlier
-// order, so the result is deterministic. The search works on disputes, not
-// units, and a map of more than maxOrderedBands disputes keeps its order.
-func orderBands(m *argmap.Map, disputes []*argmap.Dispute) []int {
-	n := len(disputes)
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	if n > maxOrderedBands {
-		return order
-	}
-	// Where a unit goes depends on the order (the first dispute that holds
-	// it), so the order is searched again from the units' new places, a
-	// few rounds at most.
-	for round := 0; round < 4; round++ {
-		next := improveOrder(n, bandWeights(m, disputes, order), order)
-		if slices.Equal(next, order) {
-			break
-		}
-		order = next
-	}
-	return order
-}
-
-// bandWeights counts the relations between the disputes that hold their
-// units, each unit in the band placeUnits gives it with this order; row and
-// column n stand for the units in no dispute.
-func bandWeights(m *argmap.Map, disputes []*argmap.Dispute, order []int) [][]int {
-	n := len(disputes)
-	home := placeUnits(m, disputes, order)
-	weight := make([][]int, n+1)
-	for i := range weight {
-		weight[i] = make([]int, n+1)
-	}
-	dispute := append(slices.Clone(order), n) // the dispute drawn as each band
-	for _, r := range m.Relations {
-		a, b := dispute[home[r.From]], dispute[home[r.To]]
-		if a != b {
-			weight[a][b]++
-			weight[b][a]++
-		}
-	}
-	return weight
-}
-
-// improveOrder moves one dispute at a time to the place that most shortens
-// the weighted distances between bands, until no move helps. Between two
-// orders of the same length it prefers the one nearer the disputes' own
-// order (each dispute's distance from its place there), so that disputes
-// the relations do not tie together keep the order a reader takes them in.
-func improveOrder(n int, weight [][]int, order []int) []int {
-	scale := n*n + 1 // more than any sum of displacements
-	cost := func(order []int) int {
-		at := make([]int, n+1)
-		for b, d := range order {
-			at[d] = b
-		}
-		at[n] = n
-		total, moved := 0, 0
-		for a := range weight {
-			for b := a + 1; b <= n; b++ {
-				total += weight[a][b] * abs(at[a]-at[b])
-			}
-			moved += abs(at[a] - a)
-		}
-		return total*scale + moved
-	}
-	best := cost(order)
-	for improved := true; improved; {
-		improved = false
-		for i := range order {
-			for j := range order {
-				if i == j {
-					continue
-				}
-				next := slices.Clone(order)
-				d := next[i]
-				next = slices.Delete(next, i, i+1)
-				next = slices.Insert(next, j, d)
-				if c := cost(next); c < best {
-					order, best, improved = next, c, true
-				}
-			}
-		}
-	}
-	return order
+	return langs
 }

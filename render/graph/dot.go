@@ -7,8 +7,6 @@ package graph
 import (
 	"bytes"
 	"fmt"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
@@ -32,6 +30,7 @@ type DiagramOptions struct {
 // character at 14 pt), so node sizes come from a display-width estimate:
 // a CJK character takes two columns, a column about 0.55 em.
 const (
+	nodeSepPt     = 18.0 // the graph's nodesep, between units of a column
 	fontSize      = 12.0
 	wrapColumns   = 34
 	pointsPerCol  = fontSize * 0.55
@@ -55,13 +54,14 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	band, nbands := layoutBands(m)
+	var l *layout
 	if opts.Dispute != "" || opts.Focus != "" {
 		// One dispute, or one unit's neighbourhood: one band, paragraph
 		// order in each column.
-		band, nbands = map[*argmap.Unit]int{}, 1
+		l = singleBand(units)
+	} else {
+		l = bandedLayout(m, units, opts)
 	}
-	columns := groupByOrigin(units, band)
 	var b bytes.Buffer
 	title := m.TitleIn(opts.Lang)
 	if d := m.Dispute(opts.Dispute); d != nil {
@@ -71,28 +71,25 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 		title = padCJK(title)
 	}
 	fmt.Fprintf(&b, "digraph argmap {\n")
-	fmt.Fprintf(&b, "  graph [rankdir=LR, newrank=true, remincross=false, nodesep=0.25, ranksep=1.1, pad=0.3, fontname=%s, fontsize=16, labelloc=t, label=%s];\n",
-		quote(fontFor(opts.Lang)), quote(title))
+	fmt.Fprintf(&b, "  graph [rankdir=LR, newrank=true, remincross=false, nodesep=%g, ranksep=1.1, pad=0.3, fontname=%s, fontsize=16, labelloc=t, label=%s];\n",
+		nodeSepPt/72, quote(fontFor(opts.Lang)), quote(title))
 	fmt.Fprintf(&b, "  node [fontname=%s, fontsize=%g, margin=\"0.12,0.06\", penwidth=1.4];\n", quote(fontFor(opts.Lang)), fontSize)
 	fmt.Fprintf(&b, "  edge [fontname=%s, fontsize=10];\n", quote(fontFor(opts.Lang)))
-	place := map[*argmap.Unit][2]int{} // column, position in the column
 	anchor := func(col, k int) string { return fmt.Sprintf("band_%d_%d", col, k) }
-	for i, col := range columns {
+	for i, col := range l.columns {
 		fmt.Fprintf(&b, "  subgraph %s {\n", quote(fmt.Sprintf("cluster_%d_%s", i, col.doc.ID)))
 		fmt.Fprintf(&b, "    graph [label=%s, style=\"rounded,filled\", fillcolor=\"#F4F4F4\", color=\"#9A9A9A\", fontsize=14, margin=12];\n",
 			quote(columnTitle(col, opts.Lang)))
+		// The column's units come band by band: each band's anchor, then
+		// its units.
 		var chain []string
-		j := 0
-		for k := 0; k < nbands; k++ {
+		next := 0
+		for k := 0; k < l.bands; k++ {
 			chain = append(chain, anchor(i, k))
 			fmt.Fprintf(&b, "    %s [shape=point, width=0.01, height=0.01, style=invis];\n", quote(anchor(i, k)))
-			for _, u := range col.units {
-				if band[u] == k {
-					place[u] = [2]int{i, j}
-					j++
-					chain = append(chain, u.ID)
-					writeNode(&b, u, opts, context[u])
-				}
+			for ; next < len(col.units) && l.band[col.units[next]] == k; next++ {
+				chain = append(chain, col.units[next].ID)
+				writeNode(&b, col.units[next], opts, context[col.units[next]])
 			}
 		}
 		b.WriteString("    {rank=same;")
@@ -107,22 +104,22 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 		}
 		b.WriteString("  }\n")
 	}
-	for i := 1; i < len(columns); i++ {
-		for k := 0; k < nbands; k++ {
-			fmt.Fprintf(&b, "  %s -> %s [style=invis, weight=100];\n", quote(anchor(i-1, k)), quote(anchor(i, k)))
+	for i := 1; i < len(l.columns); i++ {
+		for k := 0; k < l.bands; k++ {
+			fmt.Fprintf(&b, "  %s -> %s [style=invis, weight=1000];\n", quote(anchor(i-1, k)), quote(anchor(i, k)))
 		}
 	}
-	side := flatSides(units, place)
+	writeBandLabels(&b, l, opts.Lang, anchor)
 	for _, u := range units {
 		for _, r := range u.Relations {
-			if _, ok := place[r.To]; r.To == nil || !ok {
+			if _, ok := l.place[r.To]; r.To == nil || !ok {
 				continue
 			}
-			writeRelation(&b, r, place, side)
+			writeRelation(&b, r, l)
 		}
 	}
 	if opts.Legend {
-		writeLegend(&b, opts.Lang, columns[len(columns)-1].units[0].ID)
+		writeLegend(&b, opts.Lang, l.columns[len(l.columns)-1].units[0].ID)
 	}
 	b.WriteString("}\n")
 	return b.Bytes(), nil
@@ -135,101 +132,21 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 // columns and their order stay as the documents and paragraphs say, and
 // every relation joins neighbouring columns or one column, which keeps the
 // layout fast for large maps.
-func writeRelation(b *bytes.Buffer, r *argmap.Relation, place map[*argmap.Unit][2]int, side map[*argmap.Relation]string) {
+func writeRelation(b *bytes.Buffer, r *argmap.Relation, l *layout) {
 	s := render.RelationStyles[r.Type]
-	from, to := place[r.From], place[r.To]
+	from, to := l.place[r.From], l.place[r.To]
 	tail, head, dir, arrow := r.From.ID, r.To.ID, "forward", "arrowhead"
-	if to[0] < from[0] || (to[0] == from[0] && to[1] > from[1]) {
+	if to.col < from.col || (to.col == from.col && to.pos > from.pos) {
 		tail, head, dir, arrow = r.To.ID, r.From.ID, "back", "arrowtail"
 	}
 	ports := ""
-	if s := side[r]; s != "" {
-		ports = fmt.Sprintf(", tailport=%s, headport=%s", s, s)
+	if s := l.side[r]; s != noSide {
+		ports = fmt.Sprintf(", tailport=%s, headport=%s", s.port(), s.port())
 	}
-	fmt.Fprintf(b, "  %s -> %s [id=%s, class=%s, color=%s, style=%s, dir=%s, %s=%s, penwidth=%s, tooltip=%s%s];\n",
-		quote(tail), quote(head), quote(RelationElementID(r)), quote("relation "+string(r.Type)),
+	fmt.Fprintf(b, "  %s -> %s [id=%s, class=%s, comment=%s, color=%s, style=%s, dir=%s, %s=%s, penwidth=%s, tooltip=%s%s];\n",
+		quote(tail), quote(head), quote(RelationElementID(r)), quote("relation "+string(r.Type)), quote(relationTitle(r.From.ID, r.To.ID)),
 		quote(s.Line), s.EdgeStyle, dir, arrow, s.Arrow, s.PenWidth, quote(r.From.ID+" "+string(r.Type)+" "+r.ToID), ports)
 }
-
-// flatSides picks the side each flat edge (a support within one letter)
-// runs on: the side of its column where fewer relations from other columns
-// arrive at the units between its ends, so that it crosses as few of them
-// as it can. Prefix counts per column keep it linear.
-func flatSides(units []*argmap.Unit, place map[*argmap.Unit][2]int) map[*argmap.Relation]string {
-	type counts struct{ left, right []int } // prefix sums by position
-	cols := map[int]*counts{}
-	size := map[int]int{}
-	for _, p := range place {
-		size[p[0]] = max(size[p[0]], p[1]+1)
-	}
-	for c, n := range size {
-		cols[c] = &counts{make([]int, n+1), make([]int, n+1)}
-	}
-	var flat []*argmap.Relation
-	for _, u := range units {
-		for _, r := range u.Relations {
-			from, ok1 := place[r.From]
-			to, ok2 := place[r.To]
-			switch {
-			case !ok1 || !ok2:
-			case from[0] == to[0]:
-				flat = append(flat, r)
-			case from[0] < to[0]:
-				cols[from[0]].right[from[1]+1]++
-				cols[to[0]].left[to[1]+1]++
-			default:
-				cols[from[0]].left[from[1]+1]++
-				cols[to[0]].right[to[1]+1]++
-			}
-		}
-	}
-	for _, c := range cols {
-		for i := 1; i < len(c.left); i++ {
-			c.left[i] += c.left[i-1]
-			c.right[i] += c.right[i-1]
-		}
-	}
-	// Short edges first: a long edge then sees which side the short ones
-	// inside it took, and avoids interleaving with the edges of that side
-	// (two arcs on one side cross when their spans interleave). Beyond
-	// maxFlatEdgesCompared edges in a column, the interleaving is not
-	// counted, to stay linear.
-	span := func(r *argmap.Relation) (int, int) {
-		a, b := place[r.From][1], place[r.To][1]
-		return min(a, b), max(a, b)
-	}
-	slices.SortStableFunc(flat, func(a, b *argmap.Relation) int {
-		la, ha := span(a)
-		lb, hb := span(b)
-		return (ha - la) - (hb - lb)
-	})
-	side := map[*argmap.Relation]string{}
-	taken := map[int][]*argmap.Relation{} // flat edges already placed, by column
-	for _, r := range flat {
-		col := place[r.From][0]
-		c := cols[col]
-		lo, hi := span(r)
-		cost := map[string]int{"w": c.left[hi] - c.left[lo+1], "e": c.right[hi] - c.right[lo+1]}
-		if len(taken[col]) < maxFlatEdgesCompared {
-			for _, o := range taken[col] {
-				olo, ohi := span(o)
-				if olo < lo && lo < ohi && ohi < hi || lo < olo && olo < hi && hi < ohi {
-					cost[side[o]]++
-				}
-			}
-		}
-		side[r] = "w"
-		if cost["e"] < cost["w"] {
-			side[r] = "e"
-		}
-		taken[col] = append(taken[col], r)
-	}
-	return side
-}
-
-// maxFlatEdgesCompared bounds how many flat edges of a column each new one
-// is compared with when flatSides picks its side.
-const maxFlatEdgesCompared = 200
 
 // NodeElementID is the id a unit's node carries in SVG output, which the
 // bilingual reader uses to link the diagram to the text.
@@ -240,58 +157,23 @@ func RelationElementID(r *argmap.Relation) string {
 	return "rel-" + r.From.ID + "-" + string(r.Type) + "-" + r.ToID
 }
 
-type column struct {
-	doc   *argmap.Document
-	units []*argmap.Unit
-}
-
-// groupByOrigin puts units into one column per origin document (the
-// reported document for units that report one), in date order; units in a
-// column go by paragraph, then position of the quote, then map order.
-func groupByOrigin(units []*argmap.Unit, band map[*argmap.Unit]int) []column {
-	byDoc := map[*argmap.Document]*column{}
-	var cols []*column
-	for _, u := range units {
-		d := u.Origin()
-		if byDoc[d] == nil {
-			byDoc[d] = &column{doc: d}
-			cols = append(cols, byDoc[d])
-		}
-		byDoc[d].units = append(byDoc[d].units, u)
-	}
-	sort.SliceStable(cols, func(i, j int) bool {
-		if c := cols[i].doc.Date.Compare(cols[j].doc.Date); c != 0 {
-			return c < 0
-		}
-		return cols[i].doc.ID < cols[j].doc.ID
-	})
-	out := make([]column, len(cols))
-	for i, c := range cols {
-		sort.SliceStable(c.units, func(a, b int) bool {
-			ua, ub := c.units[a], c.units[b]
-			if band[ua] != band[ub] {
-				return band[ua] < band[ub]
-			}
-			pa, pb := ua.Span.Paragraph, ub.Span.Paragraph
-			if pa.Doc != pb.Doc {
-				return pa.Doc.Date.Before(pb.Doc.Date)
-			}
-			if pa.Index != pb.Index {
-				return pa.Index < pb.Index
-			}
-			return ua.QuoteStart() < ub.QuoteStart()
-		})
-		out[i] = *c
-	}
-	return out
-}
-
 // selectUnits applies Focus, Doc and Dispute. It returns the units to draw
 // and, among them, the context units: drawn greyed, they are there only so
 // that what the selection answers keeps its target.
 func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, map[*argmap.Unit]bool, error) {
+	// A dispute's diagram starts from the dispute's units, so that drawing
+	// every dispute of a map costs time in proportion to the disputes.
+	all := m.Units
+	if opts.Dispute != "" {
+		d := m.Dispute(opts.Dispute)
+		if d == nil {
+			return nil, nil, fmt.Errorf("--dispute: unknown dispute %q%s; disputes: %s", opts.Dispute,
+				argmap.DidYouMean(opts.Dispute, m.DisputeIDs()), strings.Join(m.DisputeIDs(), ", "))
+		}
+		all = argmap.SortUnitsByMap(d.Units)
+	}
 	var units []*argmap.Unit
-	for _, u := range m.Units {
+	for _, u := range all {
 		if u.Span.Paragraph != nil {
 			units = append(units, u)
 		}
@@ -352,18 +234,6 @@ func selectUnits(m *argmap.Map, opts DiagramOptions) ([]*argmap.Unit, map[*argma
 		}
 		units = filter(units, keep)
 	}
-	if opts.Dispute != "" {
-		d := m.Dispute(opts.Dispute)
-		if d == nil {
-			return nil, nil, fmt.Errorf("--dispute: unknown dispute %q%s; disputes: %s", opts.Dispute,
-				argmap.DidYouMean(opts.Dispute, m.DisputeIDs()), strings.Join(m.DisputeIDs(), ", "))
-		}
-		keep := map[*argmap.Unit]bool{}
-		for _, u := range d.Units {
-			keep[u] = true
-		}
-		units = filter(units, keep)
-	}
 	if len(units) == 0 {
 		return nil, nil, fmt.Errorf("nothing to draw: the selection has no units")
 	}
@@ -385,6 +255,21 @@ func filter(units []*argmap.Unit, keep map[*argmap.Unit]bool) []*argmap.Unit {
 // accessible name in SVG, says what the node shows: the summary and the
 // kind. A context unit is drawn greyed.
 func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions, context bool) {
+	text, lines := nodeLabel(u, opts)
+	width, height := nodeSize(u, lines)
+	s := render.KindStyles[u.Kind]
+	class, fill, line, font := "unit "+string(u.Kind), s.Fill, s.Line, "#000000"
+	if context {
+		class, fill, line, font = class+" context", contextFill, contextLine, contextText
+	}
+	fmt.Fprintf(b, "    %s [id=%s, class=%s, label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, fontcolor=%s, width=%.2f, height=%.2f, tooltip=%s];\n",
+		quote(u.ID), quote(NodeElementID(u)), quote(class), quoteLines(lines), s.Shape, quote(s.NodeStyle),
+		quote(fill), quote(line), quote(font), width, height, quote(shownText(text)+" ("+render.KindName(opts.Lang, u.Kind)+")"))
+}
+
+// nodeLabel returns the text a unit's node shows (its summary, or its
+// quote) and the node's label: that text wrapped, then where the unit is.
+func nodeLabel(u *argmap.Unit, opts DiagramOptions) (string, []string) {
 	text := u.Summary[opts.Lang]
 	if text == "" {
 		text = u.Summary[argmap.English]
@@ -394,9 +279,12 @@ func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions, context boo
 			text = "“" + q.Text + "”"
 		}
 	}
-	lines := render.Wrap(text, wrapColumns)
-	lines = append(lines, location(u, opts.Lang))
-	s := render.KindStyles[u.Kind]
+	return text, append(render.Wrap(text, wrapColumns), location(u, opts.Lang))
+}
+
+// nodeSize returns the width and height of a unit's node, in inches, from
+// the lines of its label.
+func nodeSize(u *argmap.Unit, lines []string) (width, height float64) {
 	widest := 0
 	for _, l := range lines {
 		widest = max(widest, render.DisplayWidth(l))
@@ -405,15 +293,27 @@ func writeNode(b *bytes.Buffer, u *argmap.Unit, opts DiagramOptions, context boo
 	if u.Kind == argmap.Rebuttal {
 		extra = 2 * lineHeightPt // a hexagon's slanted sides need room
 	}
-	width := (float64(widest)*pointsPerCol + nodePaddingPt + extra) / 72
-	height := (float64(len(lines))*lineHeightPt + nodePaddingPt) / 72
-	class, fill, line, font := "unit "+string(u.Kind), s.Fill, s.Line, "#000000"
-	if context {
-		class, fill, line, font = class+" context", contextFill, contextLine, contextText
+	width = (float64(widest)*pointsPerCol + nodePaddingPt + extra) / 72
+	height = (float64(len(lines))*lineHeightPt + nodePaddingPt) / 72
+	return width, height
+}
+
+// maxTooltip bounds a node's tooltip in code points, as Wrap bounds its
+// label: a megabyte of summary must not reach Graphviz twice (native dot
+// refuses strings of more than 16,384 characters).
+const maxTooltip = render.MaxWrapLines * wrapColumns
+
+// shownText is the text a node's label shows, clipped as Wrap clips it, for
+// its accessible name.
+func shownText(text string) string {
+	runes := 0
+	for i := range text {
+		if runes == maxTooltip {
+			return text[:i] + "…"
+		}
+		runes++
 	}
-	fmt.Fprintf(b, "    %s [id=%s, class=%s, label=%s, shape=%s, style=%s, fillcolor=%s, color=%s, fontcolor=%s, width=%.2f, height=%.2f, tooltip=%s];\n",
-		quote(u.ID), quote(NodeElementID(u)), quote(class), quoteLines(lines), s.Shape, quote(s.NodeStyle),
-		quote(fill), quote(line), quote(font), width, height, quote(text+" ("+render.KindName(opts.Lang, u.Kind)+")"))
+	return text
 }
 
 // The look of a context unit: grey, with text dark enough for AA contrast

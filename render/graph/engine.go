@@ -35,9 +35,13 @@ const (
 )
 
 // SVG lays out the DOT source with Graphviz's dot engine and returns the
-// diagram as an SVG document.
+// diagram as an SVG document, each relation edge titled FROM->TO.
 func SVG(dot []byte) ([]byte, error) {
-	return run(dot, formatSVG)
+	svg, err := run(dot, formatSVG)
+	if err != nil {
+		return nil, err
+	}
+	return retitleRelations(svg), nil
 }
 
 // LayoutJSON lays out the DOT source with Graphviz's dot engine and returns

@@ -1,6 +1,17 @@
 // Package reader writes the bilingual reader: one self-contained HTML page
-// with the letters side by side in each language, every annotated passage
-// highlighted and linked to its node in the diagram, and no network access.
+// with each letter beside the replies to it, in each language of the corpus
+// or all of them in parallel; every annotated passage highlighted, numbered
+// and linked to its node in the diagram; the map whole and dispute by
+// dispute; a list of the units; and no network access. The same page serves
+// a class: an exercise mode hides the answers until they are revealed, a
+// one-dispute handout prints on its own, and a student's map can be shown
+// beside a key with the differences marked.
+//
+// Data flows one way: Reader builds a readerPage from the map (the letters
+// cut into marked segments, the diagrams drawn once per language and view
+// and prepared for the page, the units and their relations, every string in
+// every language mode), then executes the template; reader.js links the
+// parts in the browser.
 package reader
 
 import (
@@ -8,16 +19,17 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/argmap/argmap/argmap"
 	"github.com/argmap/argmap/render"
 	"github.com/argmap/argmap/render/diag"
-	"github.com/argmap/argmap/render/graph"
 )
 
 //go:embed html/reader.html.tmpl html/reader.css html/reader.js
@@ -46,10 +58,15 @@ func scriptHash(js string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
+// BothMode is the language mode that shows every language of the corpus in
+// parallel.
+const BothMode = "both"
+
 // ReaderOptions tune the bilingual reader.
 type ReaderOptions struct {
-	// Lang is the language the page opens in: en, zh, or "both" for the
-	// texts in parallel. English when empty.
+	// Lang is the mode the page opens in: a language of the corpus, or
+	// BothMode for every language in parallel. The corpus's first language
+	// when empty.
 	Lang string
 	// Live connects the page to a preview server's /events stream, which
 	// tells it to reload when the annotations change.
@@ -69,20 +86,49 @@ type ReaderOptions struct {
 	// long-running server passes one that renders in a child process,
 	// because go-graphviz never frees the memory a render takes.
 	SVG func(dot []byte) ([]byte, error)
+	// Exercise opens the page with the highlights and the map hidden; the
+	// reader reveals them a paragraph or a dispute at a time, or all at
+	// once. Every page has the control; this only sets where it starts.
+	Exercise bool
+	// Dispute makes a one-dispute handout: the dispute's diagram, its
+	// paragraphs with only its passages marked, and its units.
+	Dispute string
+	// Key, when not nil, is a key the map is compared with: the page shows
+	// the map (a student's) beside the key's, with the differences marked,
+	// as argmap.Compare finds them. StudentName and KeyName name the two
+	// in headings (their files, say).
+	Key                  *argmap.Map
+	StudentName, KeyName string
+	// Assignment limits the comparison with Key to the part of it a class
+	// was asked to annotate, as argmap compare's --doc, --paragraphs and
+	// --dispute do: key units outside it are not missed.
+	Assignment argmap.Assignment
 }
 
 // readerPage is what the template sees.
 type readerPage struct {
-	Title       string
-	Lang        string
-	Langs       []argmap.Lang
-	CSP         string
-	CSS         template.CSS
-	Script      template.JS
-	Data        readerData
-	Sections    []readerSection
-	Diagrams    []readerDiagram
-	Units       []readerUnit
+	langs
+	Opening   string // the mode the page opens in
+	HTMLLang  string // <html lang>: the opening mode's language
+	Modes     []modeButton
+	ModeCSS   template.CSS
+	Fallbacks []text // one note per language mode without strings of its own
+	Heading   text
+	Subtitle  text
+	TabTitle  string
+	CSP       string
+	CSS       template.CSS
+	Script    template.JS
+	Data      readerData
+	Sections  []readerSection
+	Disputes  []readerDispute
+	Figures   []readerFigure
+	Lists     []readerList
+	// Differences lists how a student's map differs from the key; nil
+	// unless the page compares.
+	Differences *readerDifferences
+	Handout     bool // a one-dispute handout
+	Compare     bool
 	Diagnostics string
 	Problem     string
 	Errors      int
@@ -90,103 +136,136 @@ type readerPage struct {
 	Invalid     bool
 }
 
+// Say gives one of the page's own strings, by key, in every mode. A key
+// the table lacks is an error, so that a misspelt key in the template
+// fails the tests that execute it.
+func (p *readerPage) Say(key string, args ...any) (template.HTML, error) {
+	m := render.Message(key)
+	if _, ok := pageMessages[argmap.English][m]; !ok {
+		return "", fmt.Errorf("the reader's table has no message %q", key)
+	}
+	return p.say(m, args...).HTML(), nil
+}
+
+// Diagram gives a string of render's table (kinds, "Key"), which the
+// diagrams' legends share, in every mode.
+func (p *readerPage) Diagram(key string) (template.HTML, error) {
+	m := render.Message(key)
+	if !slices.Contains(render.Messages(), m) {
+		return "", fmt.Errorf("render's table has no message %q", key)
+	}
+	return p.sayDiagram(func(lang argmap.Lang) string { return render.Say(lang, m) }).HTML(), nil
+}
+
+type modeButton struct {
+	Mode  string
+	Lang  string // the language of the label, empty for the parallel mode
+	Label string
+}
+
 // readerData is handed to the script as JSON.
 type readerData struct {
-	Live    bool                  `json:"live"`
-	Version string                `json:"version"`
-	Units   map[string]readerLink `json:"units"`
+	Live      bool                  `json:"live"`
+	Version   string                `json:"version"`
+	Primary   string                `json:"primary"`
+	Titles    map[string]string     `json:"titles"` // the document's title in each mode
+	Units     map[string]readerLink `json:"units"`
+	Order     []string              `json:"order"`     // unit keys in reading order
+	Relations [][3]string           `json:"relations"` // edge key, from key, to key
+	Disputes  map[string][]string   `json:"disputes"`  // dispute id: its unit keys
+	Exercise  bool                  `json:"exercise"`
+	View      string                `json:"view,omitempty"` // a handout's one view
 }
 
 type readerLink struct {
-	Kind  string   `json:"kind"`
-	Edges []string `json:"edges"` // element ids of relations in and out
-	Near  []string `json:"near"`  // units at the other end of them
+	Kind   string   `json:"kind"`
+	Number string   `json:"n"`
+	Edges  []string `json:"edges"` // keys of relations in and out
+	Near   []string `json:"near"`  // units at the other end of them
+	Match  string   `json:"match,omitempty"`
 }
 
-type readerSection struct {
-	Columns []readerDocument // one, or a letter and the reply beside it
+// pageBuilder holds what building a page needs.
+type pageBuilder struct {
+	langs
+	m       *argmap.Map
+	opening argmap.Lang // a language, or BothMode
+	opts    ReaderOptions
+	page    *readerPage
 }
 
-type readerDocument struct {
-	ID         string
-	Title      map[string]string
-	Paragraphs []readerParagraph
+// pageMap is one map on the page with how the page names its units: the
+// map itself, or a key shown beside a student's map.
+type pageMap struct {
+	m      *argmap.Map
+	prefix string // of unit keys: "" or "key."
+	number map[*argmap.Unit]string
+	diff   mapDiff // where a compared map differs from the other
+	marks  map[argmap.Lang]diagramMarks
 }
 
-type readerParagraph struct {
-	ID    string
-	Label string
-	Role  string
-	Texts []readerText
-}
+func (pm *pageMap) key(u *argmap.Unit) string { return pm.prefix + u.ID }
 
-type readerText struct {
-	Lang     argmap.Lang
-	Segments []readerSegment
-}
-
-// readerSegment is a stretch of a paragraph covered by the same units,
-// outermost (longest) first: the template nests a mark per unit, so
-// overlapping spans still give well-formed HTML.
-type readerSegment struct {
-	Text  string
-	Units []segmentUnit
-}
-
-type segmentUnit struct {
-	ID    string
-	Kind  string
-	First bool // the unit's first segment in this language: its tab stop
-}
-
-type readerDiagram struct {
-	Lang argmap.Lang
-	SVG  template.HTML
-}
-
-type readerUnit struct {
-	ID        string
-	Kind      string
-	Party     string
-	Place     string
-	Summary   map[string]string
-	Relations []readerRelation
-}
-
-type readerRelation struct {
-	Label   string // "rebuts", "rebutted by"
-	Target  string
-	Summary map[string]string
-}
-
-// passive names each relation seen from its target.
-var passive = map[argmap.RelationType]string{
-	argmap.Rebuts:    "rebutted by",
-	argmap.Undercuts: "undercut by",
-	argmap.Concedes:  "conceded by",
-	argmap.Supports:  "supported by",
+// newPageMap numbers a map's units in reading order, each number preceded
+// by label ("K" for a key's units).
+func newPageMap(m *argmap.Map, prefix, label string) *pageMap {
+	pm := &pageMap{m: m, prefix: prefix, number: map[*argmap.Unit]string{}, marks: map[argmap.Lang]diagramMarks{}}
+	for i, u := range argmap.SortUnitsByPlace(m.Units) {
+		pm.number[u] = label + strconv.Itoa(i+1)
+	}
+	return pm
 }
 
 // Reader writes the bilingual reader: one self-contained HTML page with the
-// letters side by side, every anchored span highlighted, the diagram in
-// each language, and a list of units, all linked. It loads nothing from the
-// network. With a nil map it shows only opts.Diagnostics, as a preview
-// server does while the annotations are invalid.
+// letters, every anchored span highlighted and numbered, the diagrams of
+// the map and of each dispute in each language, and a list of units, all
+// linked. It loads nothing from the network. With a nil map it shows only
+// opts.Diagnostics, as a preview server does while the annotations are
+// invalid.
 func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
-	page := readerPage{
-		Lang:   opts.Lang,
+	page := &readerPage{
 		CSS:    template.CSS(readerCSS),
 		Script: template.JS(readerJS),
-		Data:   readerData{Live: opts.Live, Version: opts.Version, Units: map[string]readerLink{}},
-	}
-	if page.Lang == "" {
-		page.Lang = string(argmap.English)
+		Data:   readerData{Live: opts.Live, Version: opts.Version, Units: map[string]readerLink{}, Titles: map[string]string{}},
 	}
 	csp := "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src " + readerScriptHash
 	if opts.Live {
 		csp += "; connect-src 'self'"
 	}
 	page.CSP = csp
+	if err := page.diagnostics(opts); err != nil {
+		return err
+	}
+	if m == nil {
+		return invalidPage(w, page, opts)
+	}
+	b := &pageBuilder{m: m, opts: opts, page: page}
+	if err := b.setModes(); err != nil {
+		return err
+	}
+	var err error
+	switch {
+	case opts.Key != nil:
+		err = b.comparison()
+	case opts.Dispute != "":
+		err = b.handout()
+	default:
+		err = b.reader()
+	}
+	if err != nil {
+		return err
+	}
+	page.TabTitle = page.Heading.In(b.opening)
+	for _, mode := range b.modes {
+		page.Data.Titles[string(mode)] = page.Heading.In(mode)
+	}
+	page.Data.Titles[BothMode] = page.Heading.In(b.primary)
+	page.Data.Exercise = opts.Exercise
+	return readerTemplate.Execute(w, page)
+}
+
+// diagnostics counts the diagnostics and writes the ones the page shows.
+func (page *readerPage) diagnostics(opts ReaderOptions) error {
 	for _, d := range opts.Diagnostics {
 		switch d.Severity {
 		case argmap.SeverityError:
@@ -195,203 +274,105 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 			page.Warnings++
 		}
 	}
-	if len(opts.Diagnostics) > 0 && (m == nil || page.Warnings > 0) {
-		var b bytes.Buffer
-		if err := diag.WriteText(&b, &diag.Report{Files: opts.Files, Diagnostics: opts.Diagnostics}, diag.DiagnosticOptions{}); err != nil {
-			return err
-		}
-		page.Diagnostics = b.String()
+	if len(opts.Diagnostics) == 0 || (page.Warnings == 0 && page.Errors == 0) {
+		return nil
 	}
-	if m == nil {
-		page.Invalid = true
-		page.Problem = opts.Problem
-		page.Title = "argmap: invalid annotations"
-		return readerTemplate.Execute(w, page)
+	var b bytes.Buffer
+	if err := diag.WriteText(&b, &diag.Report{Files: opts.Files, Diagnostics: opts.Diagnostics}, diag.DiagnosticOptions{}); err != nil {
+		return err
 	}
-	page.Title = m.TitleIn(argmap.English)
-	page.Langs = m.Corpus.Languages
-	page.Sections = readerSections(m)
-	for _, lang := range page.Langs {
-		dot, err := graph.DOT(m, graph.DiagramOptions{Lang: lang, Legend: true})
-		if err != nil {
-			return err
-		}
-		draw := opts.SVG
-		if draw == nil {
-			draw = graph.SVG
-		}
-		svg, err := draw(dot)
-		if err != nil {
-			return fmt.Errorf("drawing the %s diagram: %w", lang.Name(), err)
-		}
-		page.Diagrams = append(page.Diagrams, readerDiagram{Lang: lang, SVG: inlineSVG(svg, string(lang)+"-")})
+	page.Diagnostics = b.String()
+	return nil
+}
+
+// invalidPage writes the page of a map that does not validate: its
+// diagnostics, in the language it would have opened in.
+func invalidPage(w io.Writer, page *readerPage, opts ReaderOptions) error {
+	lang := argmap.Lang(opts.Lang)
+	if lang == "" || lang == BothMode {
+		lang = argmap.English
 	}
-	for _, u := range m.Units {
-		page.Units = append(page.Units, newReaderUnit(u))
-		link := readerLink{Kind: string(u.Kind), Edges: []string{}, Near: []string{}}
-		for _, r := range u.Relations {
-			link.Edges = append(link.Edges, graph.RelationElementID(r))
-			link.Near = append(link.Near, r.ToID)
-		}
-		for _, r := range u.Incoming {
-			link.Edges = append(link.Edges, graph.RelationElementID(r))
-			link.Near = append(link.Near, r.From.ID)
-		}
-		page.Data.Units[u.ID] = link
-	}
+	page.langs = langs{modes: []argmap.Lang{lang}, primary: lang}
+	page.Opening, page.HTMLLang = string(lang), string(lang)
+	page.Invalid = true
+	page.Problem = opts.Problem
+	page.TabTitle = pageMessages.Say(lang, msgInvalidTitle)
+	page.Heading = page.say(msgInvalidTitle)
 	return readerTemplate.Execute(w, page)
 }
 
-func newReaderUnit(u *argmap.Unit) readerUnit {
-	ru := readerUnit{ID: u.ID, Kind: string(u.Kind), Summary: langMap(u.Summary)}
-	if u.Party != nil {
-		ru.Party = u.Party.Name
+// setModes reads the corpus's languages into the page's modes, buttons
+// and style, and checks the opening mode.
+func (b *pageBuilder) setModes() error {
+	page := b.page
+	b.modes = slices.Clone(b.m.Corpus.Languages)
+	if len(b.modes) == 0 {
+		return errors.New("the corpus declares no language")
 	}
-	if p := u.Span.Paragraph; p != nil {
-		ru.Place = p.Doc.Speaker.Short + " " + p.Doc.Date.English() + ", " + p.Label()
-		if u.Reports != nil {
-			ru.Place += ", reporting " + u.Reports.Speaker.Short + " " + u.Reports.Date.English()
+	b.primary = b.modes[0]
+	page.langs = b.langs
+	b.opening = argmap.Lang(b.opts.Lang)
+	switch {
+	case b.opening == "":
+		b.opening = b.primary
+	case b.opening == BothMode && len(b.modes) == 1:
+		b.opening = b.primary // one language is all of them
+	case b.opening == BothMode:
+	case !slices.Contains(b.modes, b.opening):
+		var names []string
+		for _, l := range b.modes {
+			names = append(names, string(l))
+		}
+		if len(b.modes) > 1 {
+			names = append(names, BothMode)
+		}
+		return fmt.Errorf("language %q: the corpus's are %s", b.opening, strings.Join(names, ", "))
+	}
+	page.Opening = string(b.opening)
+	page.HTMLLang = string(b.opening)
+	if b.opening == BothMode {
+		page.HTMLLang = string(b.primary)
+	}
+	page.Data.Primary = string(b.primary)
+	var css strings.Builder
+	var labels []string
+	for _, l := range b.modes {
+		label := strings.ToUpper(string(l))
+		if pageMessages.Has(l) {
+			label = pageMessages.Say(l, msgLanguageButton)
+		}
+		labels = append(labels, label)
+		page.Modes = append(page.Modes, modeButton{Mode: string(l), Lang: string(l), Label: label})
+		fmt.Fprintf(&css, "html[data-lang=%[1]s] [data-l]:not([data-l=%[1]s]) { display: none !important; }\n", cssString(string(l)))
+		if !pageMessages.Has(l) {
+			// Said once, in the mode it is about.
+			page.Fallbacks = append(page.Fallbacks, b.each(true, func(mode argmap.Lang) (argmap.Lang, string) {
+				if mode != l {
+					return mode, ""
+				}
+				return argmap.English, pageMessages.Say(argmap.English, msgFallback, string(l))
+			}))
 		}
 	}
-	for _, r := range u.Relations {
-		rel := readerRelation{Label: string(r.Type), Target: r.ToID}
-		if r.To != nil {
-			rel.Summary = langMap(r.To.Summary)
-		}
-		ru.Relations = append(ru.Relations, rel)
+	if len(b.modes) > 1 {
+		page.Modes = append(page.Modes, modeButton{Mode: BothMode, Label: strings.Join(labels, " + ")})
+		fmt.Fprintf(&css, "html[data-lang=%s] .one[data-l]:not([data-l=%s]) { display: none !important; }\n", cssString(BothMode), cssString(string(b.primary)))
 	}
-	for _, r := range u.Incoming {
-		ru.Relations = append(ru.Relations, readerRelation{Label: passive[r.Type], Target: r.From.ID, Summary: langMap(r.From.Summary)})
-	}
-	return ru
+	page.ModeCSS = template.CSS(css.String())
+	return nil
 }
 
-// readerSections lays out the documents that have text, in date order: a
-// letter whose reply is in the corpus sits in the left column with the reply
-// beside it; the others take the whole width.
-func readerSections(m *argmap.Map) []readerSection {
-	spans := spansByParagraph(m)
-	placed := map[*argmap.Document]bool{}
-	var sections []readerSection
-	docs := m.Corpus.Chronological()
-	for _, d := range docs {
-		if !d.HasText() || placed[d] {
-			continue
-		}
-		section := readerSection{Columns: []readerDocument{readerDoc(m, d, spans)}}
-		placed[d] = true
-		for _, reply := range docs {
-			if reply.RepliesTo == d && reply.HasText() && !placed[reply] {
-				section.Columns = append(section.Columns, readerDoc(m, reply, spans))
-				placed[reply] = true
-				break
-			}
-		}
-		sections = append(sections, section)
-	}
-	return sections
-}
-
-func readerDoc(m *argmap.Map, d *argmap.Document, spans map[*argmap.Paragraph][]*argmap.Unit) readerDocument {
-	rd := readerDocument{ID: d.ID, Title: map[string]string{}}
-	for _, lang := range m.Corpus.Languages {
-		rd.Title[string(lang)] = render.Say(lang, render.MsgSpeakerDate, d.Speaker.ShortIn(lang), render.DateIn(lang, d.Date))
-	}
-	if d.Kind == "communiqué" {
-		rd.Title["en"] = "Communiqué, " + d.Date.English()
-		rd.Title["zh"] = "公报，" + d.Date.Chinese()
-	}
-	for _, p := range d.Paragraphs {
-		rp := readerParagraph{ID: "p-" + d.ID + "-" + fmt.Sprint(p.Index), Label: p.Label(), Role: string(p.Role)}
-		if p.Role != argmap.Body {
-			rp.Label = ""
-		}
-		for _, lang := range m.Corpus.Languages {
-			rp.Texts = append(rp.Texts, readerText{Lang: lang, Segments: segments(p.Text[lang], lang, spans[p])})
-		}
-		rd.Paragraphs = append(rd.Paragraphs, rp)
-	}
-	return rd
-}
-
-func spansByParagraph(m *argmap.Map) map[*argmap.Paragraph][]*argmap.Unit {
-	spans := map[*argmap.Paragraph][]*argmap.Unit{}
-	for _, u := range m.Units {
-		if u.Span.Paragraph != nil {
-			spans[u.Span.Paragraph] = append(spans[u.Span.Paragraph], u)
+// cssString quotes a language tag for a CSS attribute selector. Tags are
+// letters, digits and hyphens; anything else is dropped, so the style
+// cannot be broken out of.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
 		}
 	}
-	return spans
-}
-
-// segments cuts a paragraph's text in one language at every boundary of the
-// units' quotes found in it, and gives each segment the units covering it,
-// longest first. Offsets are code points.
-func segments(text string, lang argmap.Lang, units []*argmap.Unit) []readerSegment {
-	type span struct {
-		u          *argmap.Unit
-		start, end int
-	}
-	var spans []span
-	n := argmap.RuneLen(text)
-	cuts := []int{0, n}
-	for _, u := range units {
-		q := u.Span.Quotes[lang]
-		if q == nil || !q.Found || q.Start >= q.End || q.End > n {
-			continue
-		}
-		spans = append(spans, span{u, q.Start, q.End})
-		cuts = append(cuts, q.Start, q.End)
-	}
-	sort.Ints(cuts)
-	seen := map[string]bool{}
-	var segs []readerSegment
-	for i := 1; i < len(cuts); i++ {
-		a, b := cuts[i-1], cuts[i]
-		if a == b {
-			continue
-		}
-		seg := readerSegment{Text: text[argmap.ByteOffset(text, a):argmap.ByteOffset(text, b)]}
-		var cover []span
-		for _, s := range spans {
-			if s.start <= a && b <= s.end {
-				cover = append(cover, s)
-			}
-		}
-		sort.SliceStable(cover, func(i, j int) bool {
-			li, lj := cover[i].end-cover[i].start, cover[j].end-cover[j].start
-			if li != lj {
-				return li > lj
-			}
-			return cover[i].u.ID < cover[j].u.ID
-		})
-		for _, s := range cover {
-			seg.Units = append(seg.Units, segmentUnit{ID: s.u.ID, Kind: string(s.u.Kind), First: !seen[s.u.ID]})
-			seen[s.u.ID] = true
-		}
-		segs = append(segs, seg)
-	}
-	return segs
-}
-
-// inlineSVG prepares Graphviz's SVG document for a place inside an HTML
-// page: the XML prolog and doctype go, and every id gets a prefix so that
-// the diagrams of two languages can share the page. Graphviz escapes the
-// text of labels and attributes, so ` id="` occurs only as an attribute.
-func inlineSVG(svg []byte, prefix string) template.HTML {
-	s := string(svg)
-	if i := strings.Index(s, "<svg"); i >= 0 {
-		s = s[i:]
-	}
-	s = strings.ReplaceAll(s, ` id="`, ` id="`+prefix)
-	return template.HTML(s) // Graphviz output, its text escaped by Graphviz
-}
-
-// langMap keys a per-language map by plain strings, which templates index.
-func langMap(m map[argmap.Lang]string) map[string]string {
-	out := make(map[string]string, len(m))
-	for lang, s := range m {
-		out[string(lang)] = s
-	}
-	return out
+	b.WriteByte('"')
+	return b.String()
 }

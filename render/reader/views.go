@@ -1,0 +1,251 @@
+package reader
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/argmap/argmap/argmap"
+	"github.com/argmap/argmap/render"
+	"github.com/argmap/argmap/render/graph"
+)
+
+// readerDispute is an entry of the list of disputes.
+type readerDispute struct {
+	ID      string
+	Title   text
+	Parties text
+	Count   text
+	Units   string // its unit keys, for the reveal toggle
+}
+
+// readerFigure is a diagram in each language, for one view: the whole map
+// (View empty) or a dispute.
+type readerFigure struct {
+	ElementID string
+	View      string
+	Caption   text
+	Diagrams  []readerDiagram
+	// Passages are a dispute's passages by document, which print after its
+	// diagram.
+	Passages []passageColumn
+}
+
+type readerDiagram struct {
+	Mode   string // the mode that shows it
+	Lang   string
+	Prefix string // of its element ids
+	Map    string // the prefix of its units' keys
+	SVG    template.HTML
+}
+
+type passageColumn struct {
+	Title text
+	Items []passageItem
+}
+
+type passageItem struct {
+	Key, Number, Kind string
+	Place             text
+	Quote             text
+}
+
+// reader builds the whole reader: the letters, the whole map and each
+// dispute, and the list of units.
+func (b *pageBuilder) reader() error {
+	page := b.page
+	pm := newPageMap(b.m, "", "")
+	page.Heading = b.data(b.titles(b.m))
+	page.Sections = b.letters(b.anchors(pm, nil, nil), nil)
+	fig, err := b.figure(pm, "fig-map", "", b.say(msgWholeMap), graph.DiagramOptions{Legend: true}, nil)
+	if err != nil {
+		return err
+	}
+	if fig != nil {
+		page.Figures = append(page.Figures, *fig)
+	}
+	page.Data.Disputes = map[string][]string{}
+	for i, d := range b.m.Disputes() {
+		fig, err := b.figure(pm, "fig-dispute-"+strconv.Itoa(i), d.ID, b.named(false, d.TitleIn), graph.DiagramOptions{Dispute: d.ID}, d)
+		if err != nil {
+			return err
+		}
+		if fig == nil {
+			continue
+		}
+		page.Figures = append(page.Figures, *fig)
+		page.Disputes = append(page.Disputes, b.dispute(pm, d))
+		var keys []string
+		for _, u := range d.Units {
+			keys = append(keys, pm.key(u))
+		}
+		page.Data.Disputes[d.ID] = keys
+	}
+	page.Lists = []readerList{{ElementID: "unit-list", Heading: b.say(msgUnits), Units: b.units(pm, nil, b.m.Units)}}
+	b.link(pm, nil, b.m.Units)
+	return nil
+}
+
+// handout builds a one-dispute handout: the dispute's diagram, the
+// paragraphs that hold its passages with only those marked, and its units.
+func (b *pageBuilder) handout() error {
+	page := b.page
+	d := b.m.Dispute(b.opts.Dispute)
+	if d == nil {
+		return fmt.Errorf("unknown dispute %q%s; disputes: %s", b.opts.Dispute,
+			argmap.DidYouMean(b.opts.Dispute, b.m.DisputeIDs()), strings.Join(b.m.DisputeIDs(), ", "))
+	}
+	pm := newPageMap(b.m, "", "")
+	in := map[*argmap.Unit]bool{}
+	for _, u := range d.Units {
+		in[u] = true
+	}
+	keep := map[*argmap.Paragraph]bool{}
+	for _, p := range d.Paragraphs() {
+		keep[p] = true
+	}
+	page.Handout = true
+	page.Heading = b.named(false, d.TitleIn)
+	title := b.titles(b.m)
+	page.Subtitle = b.langs.each(true, func(lang argmap.Lang) (argmap.Lang, string) {
+		t := title[lang]
+		if t == "" {
+			t = title[argmap.English]
+		}
+		return writtenIn(pageMessages.Has(lang), lang), pageMessages.Say(lang, msgDisputeOf, t)
+	})
+	page.Sections = b.letters(b.anchors(pm, in, nil), keep)
+	fig, err := b.figure(pm, "fig-dispute-0", d.ID, b.named(false, d.TitleIn), graph.DiagramOptions{Dispute: d.ID}, d)
+	if err != nil {
+		return err
+	}
+	if fig != nil {
+		page.Figures = append(page.Figures, *fig)
+	}
+	page.Data.View = d.ID
+	page.Data.Disputes = map[string][]string{}
+	var keys []string
+	for _, u := range d.Units {
+		keys = append(keys, pm.key(u))
+	}
+	page.Data.Disputes[d.ID] = keys
+	page.Lists = []readerList{{ElementID: "unit-list", Heading: b.say(msgUnits), Units: b.units(pm, nil, d.Units)}}
+	b.link(pm, nil, d.Units)
+	return nil
+}
+
+// titles gives the map's title in each language.
+func (b *pageBuilder) titles(m *argmap.Map) map[argmap.Lang]string {
+	out := map[argmap.Lang]string{}
+	for _, l := range b.modes {
+		out[l] = m.TitleIn(l)
+	}
+	return out
+}
+
+// dispute builds a dispute's entry in the list of disputes.
+func (b *pageBuilder) dispute(pm *pageMap, d *argmap.Dispute) readerDispute {
+	var keys []string
+	for _, u := range d.Units {
+		keys = append(keys, pm.key(u))
+	}
+	parties := d.Parties()
+	return readerDispute{
+		ID:    d.ID,
+		Title: b.named(false, d.TitleIn),
+		Parties: b.named(true, func(lang argmap.Lang) string {
+			var names []string
+			for _, p := range parties {
+				names = append(names, p.NameIn(lang))
+			}
+			return strings.Join(names, render.Say(lang, render.MsgListSeparator))
+		}),
+		Count: b.say(msgDisputeUnits, len(d.Units)),
+		Units: strings.Join(keys, " "),
+	}
+}
+
+// figure draws one view of a map in each language, once: the whole map, or
+// a dispute (whose passages it lists for print). It returns nil when the
+// view has nothing to draw.
+func (b *pageBuilder) figure(pm *pageMap, id, view string, caption text, opts graph.DiagramOptions, d *argmap.Dispute) (*readerFigure, error) {
+	units := pm.m.Units
+	if d != nil {
+		units = d.Units
+	}
+	if !slices.ContainsFunc(units, func(u *argmap.Unit) bool { return u.Span.Paragraph != nil }) {
+		return nil, nil
+	}
+	fig := &readerFigure{ElementID: id, View: view, Caption: caption}
+	draw := b.opts.SVG
+	if draw == nil {
+		draw = graph.SVG
+	}
+	for _, lang := range b.modes {
+		opts.Lang = lang
+		dot, err := graph.DOT(pm.m, opts)
+		if err != nil {
+			return nil, err
+		}
+		svg, err := draw(dot)
+		if err != nil {
+			return nil, fmt.Errorf("drawing the %s diagram: %w", lang.Name(), err)
+		}
+		prefix := strings.TrimPrefix(id, "fig-") + "-" + string(lang) + "-"
+		fig.Diagrams = append(fig.Diagrams, readerDiagram{Mode: string(lang), Lang: string(lang), Prefix: prefix, Map: pm.prefix,
+			SVG: prepareSVG(svg, prefix, pm.marksIn(lang))})
+	}
+	if d != nil {
+		fig.Passages = b.passages(pm, d.Units)
+	}
+	return fig, nil
+}
+
+// marksIn says what each node and edge of the map's diagrams in lang
+// gets. Every view of the map in lang shares them, so they are built once.
+func (pm *pageMap) marksIn(lang argmap.Lang) diagramMarks {
+	if marks, ok := pm.marks[lang]; ok {
+		return marks
+	}
+	marks := diagramMarks{nodes: map[string]nodeMark{}, edges: pm.diff.edges}
+	name := func(number, shown, kind string) string {
+		return pageMessages.Say(lang, msgUnitName, number, shown, kind)
+	}
+	for _, u := range pm.m.Units {
+		marks.nodes[u.ID] = nodeMark{key: pm.key(u), number: pm.number[u], kind: render.KindName(lang, u.Kind),
+			class: pm.diff.units[u], name: name}
+	}
+	pm.marks[lang] = marks
+	return marks
+}
+
+// passages lists units' quotes by document, in reading order, for a
+// dispute's printed page.
+func (b *pageBuilder) passages(pm *pageMap, units []*argmap.Unit) []passageColumn {
+	var cols []passageColumn
+	byDoc := map[*argmap.Document]int{}
+	for _, u := range argmap.SortUnitsByPlace(units) {
+		p := u.Span.Paragraph
+		if p == nil {
+			continue
+		}
+		i, ok := byDoc[p.Doc]
+		if !ok {
+			i = len(cols)
+			byDoc[p.Doc] = i
+			cols = append(cols, passageColumn{Title: b.documentTitle(p.Doc)})
+		}
+		quotes := map[argmap.Lang]string{}
+		for lang, q := range u.Span.Quotes {
+			if q != nil {
+				quotes[lang] = q.Text
+			}
+		}
+		cols[i].Items = append(cols[i].Items, passageItem{Key: pm.key(u), Number: pm.number[u], Kind: string(u.Kind),
+			Place: b.sayDiagram(func(lang argmap.Lang) string { return render.ParagraphName(lang, p) }),
+			Quote: b.data(quotes)})
+	}
+	return cols
+}
