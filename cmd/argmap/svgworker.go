@@ -161,31 +161,60 @@ func (w *svgWorkers) Close() {
 	}
 }
 
-// rememberSVG wraps a DOT-to-SVG function with a memory of its last
-// results, so that a save which leaves a diagram as it was (a note, a quote
-// in the other language) costs no layout.
+// rememberBudget bounds the bytes of SVG rememberSVG keeps: a page of the
+// bundled map draws 22 diagrams (the whole map and each dispute, in two
+// languages), 0.6 MB, so the budget holds the diagrams of many saves, and
+// of a map dozens of times larger.
+const rememberBudget = 32 << 20
+
+// rememberSVG wraps a DOT-to-SVG function with a memory of its results, up
+// to rememberBudget bytes, the least recently used forgotten first, so that
+// a save costs the layout of the diagrams it changed only: a summary's
+// unit is in the whole map and in a dispute or two, and the page holds
+// every dispute in every language.
 func rememberSVG(draw func(dot []byte) ([]byte, error)) func(dot []byte) ([]byte, error) {
-	const keep = 8 // two languages, a few versions back
-	var mu sync.Mutex
-	memory := map[[sha256.Size]byte][]byte{}
+	type remembered struct {
+		svg     []byte
+		lastUse uint64
+	}
+	var (
+		mu     sync.Mutex
+		memory = map[[sha256.Size]byte]*remembered{}
+		bytes  int
+		clock  uint64
+	)
 	return func(dot []byte) ([]byte, error) {
 		key := sha256.Sum256(dot)
 		mu.Lock()
-		svg, ok := memory[key]
-		mu.Unlock()
-		if ok {
-			return svg, nil
+		clock++
+		if r, ok := memory[key]; ok {
+			r.lastUse = clock
+			mu.Unlock()
+			return r.svg, nil
 		}
+		mu.Unlock()
 		svg, err := draw(dot)
 		if err != nil {
 			return nil, err
 		}
 		mu.Lock()
-		if len(memory) >= keep {
-			clear(memory)
+		defer mu.Unlock()
+		if _, ok := memory[key]; !ok {
+			memory[key] = &remembered{svg: svg, lastUse: clock}
+			bytes += len(svg)
 		}
-		memory[key] = svg
-		mu.Unlock()
+		for bytes > rememberBudget && len(memory) > 1 {
+			var oldest [sha256.Size]byte
+			var oldestUse uint64
+			first := true
+			for k, r := range memory {
+				if first || r.lastUse < oldestUse {
+					oldest, oldestUse, first = k, r.lastUse, false
+				}
+			}
+			bytes -= len(memory[oldest].svg)
+			delete(memory, oldest)
+		}
 		return svg, nil
 	}
 }

@@ -36,11 +36,26 @@ func TestRememberSVGDrawsEachDiagramOnce(t *testing.T) {
 	if draws != 4 {
 		t.Errorf("a failed draw should be tried again, not remembered: %d draws", draws)
 	}
-	for i := 0; i < 20; i++ { // more diagrams than it keeps: memory stays bounded
-		draw([]byte{byte('c' + i)})
+}
+
+func TestRememberSVGForgetsTheLeastRecentlyUsedPastItsBudget(t *testing.T) {
+	drawn := map[string]int{}
+	draw := rememberSVG(func(dot []byte) ([]byte, error) {
+		drawn[string(dot)]++
+		return make([]byte, rememberBudget/4), nil // four fill the budget
+	})
+	for _, dot := range []string{"a", "b", "c", "d", "a", "e", "a", "b", "a", "c"} {
+		if _, err := draw([]byte(dot)); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := draw([]byte("a")); err != nil {
-		t.Fatal(err)
+	// e pushed out b, the least recently used; b pushed out c; a, used
+	// throughout, was drawn once.
+	want := map[string]int{"a": 1, "b": 2, "c": 2, "d": 1, "e": 1}
+	for dot, n := range want {
+		if drawn[dot] != n {
+			t.Errorf("%s drawn %d times, want %d (all: %v)", dot, drawn[dot], n, drawn)
+		}
 	}
 }
 
