@@ -25,6 +25,17 @@ func exactArgs(names ...string) cobra.PositionalArgs {
 	}
 }
 
+// optionalArgs accepts up to the arguments names lists, each optional, and
+// says which is extra in plain words, as exactArgs does.
+func optionalArgs(names ...string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > len(names) {
+			return usageError(fmt.Errorf("%s: unexpected argument %q; usage: %s", cmd.Name(), args[len(names)], usageLine(cmd)))
+		}
+		return nil
+	}
+}
+
 // usageLine is a command's usage without cobra's "[flags]".
 func usageLine(cmd *cobra.Command) string {
 	return strings.TrimSuffix(cmd.UseLine(), " [flags]")

@@ -96,7 +96,7 @@ The manifest goes to standard output, or with -o to FILE (usually
 DIR/corpus.yaml), written atomically; an existing file is kept unless
 --force is given.`,
 		Example: "  argmap corpus init -o corpus.yaml\n  argmap corpus init letters/ > letters/corpus.yaml",
-		Args:    cobra.MaximumNArgs(1),
+		Args:    optionalArgs("DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.dir = "."
 			if len(args) == 1 {
