@@ -278,6 +278,19 @@ func (l *loader) syntaxError(err error) {
 			l.report(Range{pos, Position{e.line, e.column + e.length}}, RuleYAMLSyntax, e.detail, "%s", msg)
 			return
 		}
+	case msg == "control characters are not allowed":
+		// The scanner names no line: find the character.
+		for i, text := range l.lines {
+			for j, r := range text {
+				if yamlForbids(r) {
+					pos := Position{i + 1, RuneOffset(text, j) + 1}
+					l.report(Range{pos, Position{pos.Line, pos.Column + 1}}, RuleYAMLSyntax,
+						fmt.Sprintf(`YAML text cannot hold it; remove it, or write it as an escape in a double-quoted string ("\u%04X")`, r),
+						"control character U+%04X is not allowed", r)
+					return
+				}
+			}
+		}
 	case strings.HasPrefix(msg, "unknown anchor "):
 		// The decoder names the anchor but not the line of the alias.
 		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
@@ -291,6 +304,19 @@ func (l *loader) syntaxError(err error) {
 	}
 	pos := Position{line, col}
 	l.report(Range{pos, pos}, RuleYAMLSyntax, detail, "%s", msg)
+}
+
+// yamlForbids reports whether YAML's scanner refuses r in a file: control
+// characters other than tab and the line ends, DEL, the C1 controls but NEL,
+// and the non-characters U+FFFE and U+FFFF.
+func yamlForbids(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f, r == 0xfffe, r == 0xffff:
+		return true
+	}
+	return false
 }
 
 // parserProblems are the messages of yaml.v3's parser (as opposed to its

@@ -39,6 +39,7 @@ var invalidCases = []struct {
 	{"an unclosed double quote is a syntax error", "unclosed-quote.yaml", []string{"yaml-syntax"}},
 	{"a mis-indented key is a syntax error on the line of its collection, not the line before", "block-mapping-bad-indent.yaml", []string{"yaml-syntax"}},
 	{"an alias to an undefined anchor is a syntax error at the alias", "alias-to-nothing.yaml", []string{"yaml-syntax"}},
+	{"a C1 control character is a syntax error at the character", "control-character.yaml", []string{"yaml-syntax"}},
 	{"a NUL byte makes the file not text", "nul-byte.yaml", []string{"file-encoding"}},
 	{"a Latin-1 byte is invalid UTF-8 at its column", "invalid-utf8.yaml", []string{"file-encoding"}},
 	{"a second YAML document is refused, not ignored", "multiple-documents.yaml", []string{"multiple-documents"}},
