@@ -3,6 +3,7 @@ package graph
 import (
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/argmap/argmap/argmap"
 )
@@ -56,6 +57,46 @@ func bandedLayout(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *lay
 	l.titles = make([]*argmap.Dispute, n+1)
 	for b, d := range order {
 		l.titles[b] = s.disputes[d]
+	}
+	return l
+}
+
+// searched remembers the last banded layouts, by map and selection. The
+// search measures every node in every language, so its result is the same
+// whichever language is drawn: the reader and argmap serve, which draw the
+// whole map in each language in turn, search once. A layout is read, never
+// changed, once made.
+var searched struct {
+	sync.Mutex
+	layouts []searchedLayout // the newest last
+}
+
+type searchedLayout struct {
+	m      *argmap.Map
+	doc    string // the selection: the whole map, or one document
+	layout *layout
+}
+
+// maxSearchedLayouts bounds what searched keeps, and so the maps it keeps
+// alive.
+const maxSearchedLayouts = 4
+
+// rememberedLayout is bandedLayout, searched once per map and selection.
+func rememberedLayout(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *layout {
+	searched.Lock()
+	for _, s := range searched.layouts {
+		if s.m == m && s.doc == opts.Doc {
+			searched.Unlock()
+			return s.layout
+		}
+	}
+	searched.Unlock()
+	l := bandedLayout(m, units, opts)
+	searched.Lock()
+	defer searched.Unlock()
+	searched.layouts = append(searched.layouts, searchedLayout{m: m, doc: opts.Doc, layout: l})
+	if len(searched.layouts) > maxSearchedLayouts {
+		searched.layouts = searched.layouts[1:]
 	}
 	return l
 }

@@ -60,7 +60,7 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 		// order in each column.
 		l = singleBand(units)
 	} else {
-		l = bandedLayout(m, units, opts)
+		l = rememberedLayout(m, units, opts)
 	}
 	var b bytes.Buffer
 	title := m.TitleIn(opts.Lang)

@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -192,6 +193,10 @@ type pageBuilder struct {
 	opening argmap.Lang // a language, or BothMode
 	opts    ReaderOptions
 	page    *readerPage
+	// drawings are the diagrams being laid out while the page is built;
+	// finish waits for them and puts each in its place.
+	drawings []*drawing
+	slots    chan struct{} // bounds the layouts that run at once
 }
 
 // pageMap is one map on the page with how the page names its units: the
@@ -239,7 +244,7 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 	if m == nil {
 		return invalidPage(w, page, opts)
 	}
-	b := &pageBuilder{m: m, opts: opts, page: page}
+	b := &pageBuilder{m: m, opts: opts, page: page, slots: make(chan struct{}, max(2, runtime.NumCPU()))}
 	if err := b.setModes(); err != nil {
 		return err
 	}
@@ -251,6 +256,9 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 		err = b.handout()
 	default:
 		err = b.reader()
+	}
+	if err := b.finish(); err != nil {
+		return err
 	}
 	if err != nil {
 		return err

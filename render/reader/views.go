@@ -179,28 +179,70 @@ func (b *pageBuilder) figure(pm *pageMap, id, view string, caption text, opts gr
 		return nil, nil
 	}
 	fig := &readerFigure{ElementID: id, View: view, Caption: caption}
-	draw := b.opts.SVG
-	if draw == nil {
-		draw = graph.SVG
-	}
-	for _, lang := range b.modes {
+	fig.Diagrams = make([]readerDiagram, len(b.modes))
+	for i, lang := range b.modes {
 		opts.Lang = lang
 		dot, err := graph.DOT(pm.m, opts)
 		if err != nil {
 			return nil, err
 		}
-		svg, err := draw(dot)
-		if err != nil {
-			return nil, fmt.Errorf("drawing the %s diagram: %w", lang.Name(), err)
-		}
 		prefix := strings.TrimPrefix(id, "fig-") + "-" + string(lang) + "-"
-		fig.Diagrams = append(fig.Diagrams, readerDiagram{Mode: string(lang), Lang: string(lang), Prefix: prefix, Map: pm.prefix,
-			SVG: prepareSVG(svg, prefix, pm.marksIn(lang))})
+		fig.Diagrams[i] = readerDiagram{Mode: string(lang), Lang: string(lang), Prefix: prefix, Map: pm.prefix}
+		b.draw(dot, &fig.Diagrams[i], lang, pm.marksIn(lang))
 	}
 	if d != nil {
 		fig.Passages = b.passages(pm, d.Units)
 	}
 	return fig, nil
+}
+
+// drawing is one diagram being laid out for the page.
+type drawing struct {
+	done    chan struct{}
+	svg     []byte
+	err     error
+	diagram *readerDiagram // where the laid-out SVG goes
+	lang    argmap.Lang
+	marks   diagramMarks
+}
+
+// draw starts laying out a diagram. Layouts run side by side, as many at
+// once as there are processors (at least two), while the page goes on
+// being built; finish waits for them. The page's views draw twenty-odd
+// diagrams, and argmap serve lays them out in worker processes, so a save
+// that changes the whole map and a dispute waits for the slower, not both.
+func (b *pageBuilder) draw(dot []byte, diagram *readerDiagram, lang argmap.Lang, marks diagramMarks) {
+	layout := b.opts.SVG
+	if layout == nil {
+		layout = graph.SVG
+	}
+	d := &drawing{done: make(chan struct{}), diagram: diagram, lang: lang, marks: marks}
+	b.drawings = append(b.drawings, d)
+	go func() {
+		defer close(d.done)
+		b.slots <- struct{}{}
+		defer func() { <-b.slots }()
+		d.svg, d.err = layout(dot)
+	}()
+}
+
+// finish waits for every diagram started by draw and puts its SVG, marked
+// for the page, in its place. It reports the first failure, after all have
+// ended, so that no layout outlives the page.
+func (b *pageBuilder) finish() error {
+	var first error
+	for _, d := range b.drawings {
+		<-d.done
+		if d.err != nil {
+			if first == nil {
+				first = fmt.Errorf("drawing the %s diagram: %w", d.lang.Name(), d.err)
+			}
+			continue
+		}
+		d.diagram.SVG = prepareSVG(d.svg, d.diagram.Prefix, d.marks)
+	}
+	b.drawings = nil
+	return first
 }
 
 // marksIn says what each node and edge of the map's diagrams in lang
