@@ -388,6 +388,9 @@ func (l *loader) byteOffset(line, column int) int {
 	}
 	x := l.columns[line]
 	if x == nil {
+		if l.columns == nil {
+			l.columns = map[int]*RuneIndex{}
+		}
 		x = NewRuneIndex(text)
 		l.columns[line] = x
 	}
