@@ -62,7 +62,7 @@ func writeBandLabels(b *bytes.Buffer, l *layout, lang argmap.Lang, anchor func(c
 		id := DisputeLabelID(d)
 		chain = append(chain, id)
 		fmt.Fprintf(b, "  %s [id=%s, class=\"dispute-label\", label=%s, shape=plaintext, fontsize=%g, fontcolor=\"#333333\", width=%.2f, height=%.2f, tooltip=%s];\n",
-			quote(id), quote(id), quoteLines(lines), fontSize, width, height, quote(d.TitleIn(lang)))
+			quote(id), quote(id), quoteLines(lines), fontSize, width, height, quote(shownText(d.TitleIn(lang))))
 	}
 	b.WriteString("  {rank=same;")
 	for _, id := range chain {

@@ -67,6 +67,7 @@ func DOT(m *argmap.Map, opts DiagramOptions) ([]byte, error) {
 	if d := m.Dispute(opts.Dispute); d != nil {
 		title = d.TitleIn(opts.Lang)
 	}
+	title = clipTitle(title)
 	if opts.Lang == argmap.Chinese {
 		title = padCJK(title)
 	}
@@ -314,6 +315,21 @@ func shownText(text string) string {
 		runes++
 	}
 	return text
+}
+
+// maxTitleWidth bounds a diagram's title, in columns: a title is one line,
+// and a derived dispute is titled by a summary of any length.
+const maxTitleWidth = 4 * wrapColumns
+
+// clipTitle shortens a title wider than maxTitleWidth, marking the cut.
+func clipTitle(s string) string {
+	w := 0
+	for i, r := range s {
+		if w += render.RuneWidth(r); w > maxTitleWidth {
+			return s[:i] + "…"
+		}
+	}
+	return s
 }
 
 // The look of a context unit: grey, with text dark enough for AA contrast

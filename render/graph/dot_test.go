@@ -300,3 +300,38 @@ func TestSVGHasEveryUnitAndRelation(t *testing.T) {
 		})
 	}
 }
+
+// TestHugeSummaryReachesGraphvizBounded: a valid map may hold a summary of
+// a megabyte (long-summary only warns). Every place the DOT shows it (the
+// node's label and tooltip, a derived dispute's band label and tooltip, a
+// dispute diagram's title) is bounded, so Graphviz never lays out the
+// megabyte: the DOT of every diagram stays small.
+func TestHugeSummaryReachesGraphvizBounded(t *testing.T) {
+	data, err := os.ReadFile("../../argmap/testdata/valid/clean.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := strings.Repeat("x", 1<<20)
+	text := strings.Replace(string(data), "{en: The escape of the prisoners is a serious event,", "{en: "+huge+",", 1)
+	if text == string(data) {
+		t.Fatal("the clean map no longer has the summary this test replaces")
+	}
+	path := filepath.Join(t.TempDir(), "huge.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := rendertest.LoadMap(t, path)
+	diagrams := []DiagramOptions{{Legend: true}, {Lang: argmap.Chinese}}
+	for _, id := range m.DisputeIDs() {
+		diagrams = append(diagrams, DiagramOptions{Dispute: id})
+	}
+	for _, opts := range diagrams {
+		dot, err := DOT(m, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(dot) > 100_000 {
+			t.Errorf("the DOT of %+v is %d bytes: a megabyte summary reaches Graphviz", opts, len(dot))
+		}
+	}
+}
