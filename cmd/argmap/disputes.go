@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/argmap/argmap/argmap"
 	"github.com/argmap/argmap/render/report"
 	"github.com/spf13/cobra"
 )
@@ -48,15 +47,10 @@ func runDisputes(stdout, stderr io.Writer, g *globalOptions, opts *disputesOptio
 	if opts.format != "text" && opts.format != "json" {
 		return usageError(fmt.Errorf("--format %q: text or json", opts.format))
 	}
-	c, err := g.loadCorpus()
+	lang, err := g.corpusLanguage(opts.lang)
 	if err != nil {
 		return err
 	}
-	tag, err := corpusLang(c, opts.lang)
-	if err != nil {
-		return err
-	}
-	lang := argmap.Lang(tag)
 	m, _, err := loadValidMap(stderr, g, args)
 	if err != nil {
 		return err

@@ -67,15 +67,10 @@ func runExport(stdout, stderr io.Writer, g *globalOptions, opts *exportOptions) 
 	if opts.format == "json" && opts.lang != "" {
 		return usageError(fmt.Errorf("--lang: JSON holds every language of the corpus; --lang picks the language of aif and argdown"))
 	}
-	c, err := g.loadCorpus()
+	lang, err := g.corpusLanguage(opts.lang)
 	if err != nil {
 		return err
 	}
-	tag, err := corpusLang(c, opts.lang)
-	if err != nil {
-		return err
-	}
-	lang := argmap.Lang(tag)
 	write := export.WriteJSON
 	switch opts.format {
 	case "aif":

@@ -109,15 +109,10 @@ func runRender(stdout, stderr io.Writer, g *globalOptions, opts *renderOptions, 
 	if opts.dpi < 18 || opts.dpi > 1200 {
 		return usageError(fmt.Errorf("--dpi %g: between 18 and 1200", opts.dpi))
 	}
-	c, err := g.loadCorpus()
+	lang, err := g.corpusLanguage(opts.lang)
 	if err != nil {
 		return err
 	}
-	tag, err := corpusLang(c, opts.lang)
-	if err != nil {
-		return err
-	}
-	lang := argmap.Lang(tag)
 	outputs, err := outputStates(opts.output)
 	if err != nil {
 		return err

@@ -183,6 +183,17 @@ func corpusLang(c *argmap.Corpus, flag string, also ...string) (string, error) {
 	return "", usageError(fmt.Errorf("--lang %q: the corpus's languages are %s", flag, orList(choices)))
 }
 
+// corpusLanguage loads the corpus and resolves a --lang flag of a command
+// that draws or writes in one language.
+func (g *globalOptions) corpusLanguage(flag string) (argmap.Lang, error) {
+	c, err := g.loadCorpus()
+	if err != nil {
+		return "", err
+	}
+	tag, err := corpusLang(c, flag)
+	return argmap.Lang(tag), err
+}
+
 func langList(langs []argmap.Lang) []string {
 	out := make([]string, len(langs))
 	for i, l := range langs {
