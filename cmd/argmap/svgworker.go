@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,10 @@ import (
 
 	"github.com/spf13/cobra"
 )
+
+// workerMemoryLimit is the heap an SVG worker grows to before it collects
+// garbage at all.
+const workerMemoryLimit = 512 << 20
 
 // maxWorkerDOT bounds the DOT the SVG worker reads from its input.
 const maxWorkerDOT = 64 << 20
@@ -34,6 +39,11 @@ func newSVGWorkerCommand() *cobra.Command {
 		Hidden: true,
 		Args:   exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// A worker lives for one diagram: collecting garbage before
+			// it exits is wasted work on the path from a save to the
+			// page. The collector runs only when the heap nears a bound.
+			debug.SetGCPercent(-1)
+			debug.SetMemoryLimit(workerMemoryLimit)
 			// A worker is started ahead of need: setting up Graphviz
 			// now, on a graph of one edge, takes that cost off the
 			// diagram it waits for.
@@ -65,9 +75,10 @@ type svgWorkers struct {
 	self string
 	warm int // how many started workers to keep waiting
 
-	mu     sync.Mutex
-	ready  []*svgWorker
-	closed bool
+	mu      sync.Mutex
+	ready   []*svgWorker
+	drawing int // workers taken and not yet done
+	closed  bool
 }
 
 // svgWorker is one started `argmap svg-worker`, waiting for DOT.
@@ -116,6 +127,7 @@ func (w *svgWorkers) fill() {
 // take returns a waiting worker, or starts one.
 func (w *svgWorkers) take() (*svgWorker, error) {
 	w.mu.Lock()
+	w.drawing++
 	if n := len(w.ready); n > 0 {
 		sw := w.ready[n-1]
 		w.ready = w.ready[:n-1]
@@ -131,10 +143,10 @@ func (w *svgWorkers) take() (*svgWorker, error) {
 // stopped.
 func (w *svgWorkers) SVG(dot []byte) ([]byte, error) {
 	sw, err := w.take()
+	defer w.done()
 	if err != nil {
 		return nil, err
 	}
-	defer func() { go w.fill() }()
 	stop := time.AfterFunc(time.Minute, func() { sw.cmd.Process.Kill() })
 	defer stop.Stop()
 	_, werr := sw.stdin.Write(dot)
@@ -147,6 +159,20 @@ func (w *svgWorkers) SVG(dot []byte) ([]byte, error) {
 		return nil, errors.New(msg)
 	}
 	return sw.stdout.Bytes(), nil
+}
+
+// done ends a drawing. The workers used are replaced once the last drawing
+// of a burst ends, not as each ends: a worker's start-up (go-graphviz's
+// set-up, tens of milliseconds of CPU) would otherwise take a core from
+// the layouts still running, the whole map's among them.
+func (w *svgWorkers) done() {
+	w.mu.Lock()
+	w.drawing--
+	last := w.drawing == 0
+	w.mu.Unlock()
+	if last {
+		go w.fill()
+	}
 }
 
 // Close stops the waiting workers and starts no more.
