@@ -120,3 +120,14 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteColumnsAlignsByDisplayWidth(t *testing.T) {
+	var b strings.Builder
+	if err := WriteColumns(&b, [][]string{{"a", "逃亡还是释放？", "x"}, {"bbb", "Escape?", "y"}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "a    逃亡还是释放？  x\nbbb  Escape?         y\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/url"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/argmap/argmap/argmap"
 	"github.com/argmap/argmap/render"
@@ -17,17 +16,17 @@ import (
 // takes them (clark-1953-06-29:1,3,5), and the number of units and
 // relations.
 func WriteDisputes(w io.Writer, m *argmap.Map, lang argmap.Lang) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var rows [][]string
 	for _, d := range m.Disputes() {
 		var parties []string
 		for _, p := range d.Parties() {
 			parties = append(parties, p.ID)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", d.ID, sanitizeLine(d.TitleIn(lang)), strings.Join(parties, ","),
+		rows = append(rows, []string{d.ID, sanitizeLine(d.TitleIn(lang)), strings.Join(parties, ","),
 			strings.Join(ParagraphRefs(d.Paragraphs()), " "),
-			render.Say(lang, render.MsgUnitCount, len(d.Units)), render.Say(lang, render.MsgRelationCount, len(d.Relations)))
+			render.Say(lang, render.MsgUnitCount, len(d.Units)), render.Say(lang, render.MsgRelationCount, len(d.Relations))})
 	}
-	return tw.Flush()
+	return render.WriteColumns(w, rows)
 }
 
 // ParagraphRefs writes paragraphs as argmap show reads them, one reference
