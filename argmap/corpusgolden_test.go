@@ -2,7 +2,6 @@ package argmap_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -97,23 +96,7 @@ func TestCorpusSamples(t *testing.T) {
 			if !errors.As(err, &ce) {
 				t.Fatalf("%s: want a *CorpusError, got %v", tc.file, err)
 			}
-			got, err := json.MarshalIndent(ce.Diagnostics, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			if *updateGoldens {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./argmap -run TestCorpusSamples -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s: diagnostics differ from %s (run with -update and read the diff):\n%s", tc.file, golden, got)
-			}
+			checkDiagnosticsGolden(t, ce.Diagnostics, golden)
 			for _, rule := range tc.rules {
 				if !hasRule(ce.Diagnostics, rule) {
 					t.Errorf("%s raises no %s; it raised %v", tc.file, rule, rulesOf(ce.Diagnostics))

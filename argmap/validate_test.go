@@ -152,24 +152,7 @@ func TestInvalid(t *testing.T) {
 	for _, tc := range invalidCases {
 		t.Run(tc.name, func(t *testing.T) {
 			diags := validateSample(t, c, tc.file)
-			got, err := json.MarshalIndent(diags, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := goldenPath(tc.file)
-			if *updateGoldens {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./argmap -run TestInvalid -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s: diagnostics differ from %s (run with -update and read the diff):\n%s", tc.file, golden, got)
-			}
+			checkDiagnosticsGolden(t, diags, goldenPath(tc.file))
 			for _, rule := range tc.rules {
 				if !hasRule(diags, rule) {
 					t.Errorf("%s raises no %s; it raised %v", tc.file, rule, rulesOf(diags))
