@@ -240,6 +240,16 @@ type encodingError struct {
 func encodingProblem(data []byte) (encodingError, bool) {
 	line, col := 1, 1
 	for i := 0; i < len(data); {
+		if c := data[i]; c != 0 && c < utf8.RuneSelf {
+			// Most of a file is ASCII: no need to decode it.
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		pos := Position{line, col}
 		switch {
