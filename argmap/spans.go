@@ -138,7 +138,8 @@ func (l *loader) quoteEdges(u *Unit, q *Quote, text string) {
 		l.attachPassage(u.Span.Paragraph, q.Lang, q.Start, q.End)
 		return
 	}
-	from, to := ByteOffset(text, q.Start), ByteOffset(text, q.End)
+	from := ByteOffset(text, q.Start)
+	to := from + len(q.Text) // the quote occurs at from
 	before, _ := utf8.DecodeLastRuneInString(text[:from])
 	after, _ := utf8.DecodeRuneInString(text[to:])
 	cutStart := from > 0 && isWordRune(before) && isWordRune(first) && !IsWide(first)

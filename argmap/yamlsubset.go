@@ -454,21 +454,23 @@ func plainEnd(line string, pos int, inFlow bool) int {
 // false when the scalar does not close on its line.
 func quotedEnd(line string, pos int) (end int, escaped, ok bool) {
 	quote := line[pos]
-	for i := pos + 1; i < len(line); i++ {
-		switch line[i] {
-		case quote:
-			if quote == '\'' && i+1 < len(line) && line[i+1] == '\'' {
+	for i := pos + 1; i < len(line); {
+		j := strings.IndexByte(line[i:], quote)
+		if j < 0 {
+			return 0, false, false
+		}
+		if quote == '"' {
+			if k := strings.IndexByte(line[i:i+j], '\\'); k >= 0 {
 				escaped = true
-				i++
+				i += k + 2 // past the backslash and the character it escapes
 				continue
 			}
-			return i + 1, escaped, true
-		case '\\':
-			if quote == '"' {
-				escaped = true
-				i++
-			}
+		} else if i+j+1 < len(line) && line[i+j+1] == '\'' {
+			escaped = true
+			i += j + 2
+			continue
 		}
+		return i + j + 1, escaped, true
 	}
 	return 0, false, false
 }

@@ -157,6 +157,10 @@ var yamlSubsetCases = []struct {
 	{"flow collections", "a: {en: x, zh: 'y'}\nb: [c, \"d\", [e], {f: g}]\nc: []\nd: {}\ne: [ a , b ]\nf: {a: b:c}\ng: [a:b]\n", true},
 	{"Chinese text before later nodes on a line", "a: {en: 战俘, zh: 战俘问题}\nb: ['第一', 第二, \"第三\"]\n战俘: 问题\n", true},
 	{"comments everywhere", "# head\n\na: b # c\n  # indented\n# d\nc:\n  # e\n  - f # g\n\n# foot\n", true},
+	{"a sequence at the indentation of a compact mapping's key", "- a:\n  - b\n  c: d\n- e:\n- f\n", true},
+	{"a comment less indented than the block after it", "a:\n# c\n  b: d\n", true},
+	{"keys that resolve to other tags", "null: a\n1: b\ntrue: c\n~: d\n", true},
+	{"blank lines between a key and its block", "a:\n\n\n  b: c\n", true},
 	{"CRLF line ends", "a: b\r\nc:\r\n  - d\r\n", true},
 	{"no final line end", "a: b", true},
 	{"trailing spaces", "a: b   \nc:   \n  - d   \n", true},
@@ -198,6 +202,9 @@ var yamlSubsetCases = []struct {
 	{"a key without a colon", "a: b\nc\n", false},
 	{"a line indented too far", "a: b\n   c: d\n", false},
 	{"a line between two indentations", "a:\n    b: c\n  d: e\n", false},
+	{"a key after a sequence more indented than its parent's keys", "a:\n  - b\n  c: d\n", false},
+	{"a percent sign starting a value", "a: %b\n", false},
+	{"an at sign starting a value", "a: @b\n", false},
 	{"a sequence entry after a mapping", "a: b\n- c\n", false},
 	{"text after a quoted scalar", "a: 'b' c\n", false},
 	{"a comment glued to a quoted scalar", "a: 'b'#c\n", false},
@@ -247,4 +254,27 @@ func FuzzYAMLSubset(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkYAMLSubset(t, data)
 	})
+}
+
+// BenchmarkParseAnnotationFile parses the bundled map with the subset
+// parser and with yaml.v3, as parseFile does for validate and for fmt.
+func BenchmarkParseAnnotationFile(b *testing.B) {
+	data, err := os.ReadFile("../annotations/armistice-1953.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, parser := range []struct {
+		name         string
+		withComments bool
+	}{{"subset", false}, {"yaml.v3", true}} {
+		b.Run(parser.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if p := parseFile(Input{Path: "armistice-1953.yaml", Data: data}, parser.withComments); p.docErr != nil {
+					b.Fatal(p.docErr)
+				}
+			}
+		})
+	}
 }
