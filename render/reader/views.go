@@ -61,11 +61,13 @@ func (b *pageBuilder) reader() error {
 	page := b.page
 	pm := newPageMap(b.m, "", "")
 	page.Heading = b.data(b.titles(b.m))
-	page.Sections = b.letters(b.anchors(pm, nil, nil), nil)
+	// The whole map first: its layout takes longest, and the rest of the
+	// page is built while it runs.
 	fig, err := b.figure(pm, "fig-map", "", b.say(msgWholeMap), graph.DiagramOptions{Legend: true}, nil)
 	if err != nil {
 		return err
 	}
+	page.Sections = b.letters(b.anchors(pm, nil, nil), nil)
 	if fig != nil {
 		page.Figures = append(page.Figures, *fig)
 	}
