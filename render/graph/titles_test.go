@@ -40,8 +40,8 @@ func TestRetitleRelationsDoesWhatTheRegularExpressionDid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		svg, err := run(dot, formatSVG)
-		if err != nil {
+		var svg []byte
+		if err := run(dot, formatSVG, func(out []byte) error { svg = out; return nil }); err != nil {
 			t.Fatal(err)
 		}
 		cases["the bundled map "+string(opts.Lang)+opts.Dispute] = string(svg)
