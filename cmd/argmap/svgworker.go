@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -22,20 +23,24 @@ import (
 // garbage at all.
 const workerMemoryLimit = 512 << 20
 
-// maxWorkerDOT bounds the DOT the SVG worker reads from its input.
-const maxWorkerDOT = 64 << 20
+// maxWorkerDOT bounds the DOT the SVG worker reads from its input, and
+// maxWorkerSVG the SVG the server reads back.
+const (
+	maxWorkerDOT = 64 << 20
+	maxWorkerSVG = 256 << 20
+)
 
 // svgWorkerCommand is the hidden command `argmap svg-worker`: DOT on stdin,
-// SVG on stdout. The preview server runs one for every diagram, so that
-// the memory go-graphviz takes per render (it never frees it) goes back to
-// the system with the child, and the server stays flat over any number of
-// saves.
+// SVG on stdout as one frame (framedWriter). The preview server runs one
+// for every diagram, so that the memory go-graphviz takes per render (it
+// never frees it) goes back to the system with the child, and the server
+// stays flat over any number of saves.
 const svgWorkerCommand = "svg-worker"
 
 func newSVGWorkerCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:    svgWorkerCommand,
-		Short:  "Lay out DOT from stdin and write SVG to stdout (used by argmap serve)",
+		Short:  "Lay out DOT from stdin and write SVG to stdout, after its length as 8 bytes (used by argmap serve)",
 		Hidden: true,
 		Args:   exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -57,14 +62,46 @@ func newSVGWorkerCommand() *cobra.Command {
 			if len(dot) > maxWorkerDOT {
 				return usageError(fmt.Errorf("%s: the DOT is larger than %d bytes", svgWorkerCommand, maxWorkerDOT))
 			}
-			svg, err := graph.SVG(dot)
-			if err != nil {
+			// The SVG goes out framed by its length before Graphviz
+			// frees its layout and before the worker exits: the server
+			// takes it as soon as the last byte arrives.
+			if err := graph.WriteSVG(framedWriter{cmd.OutOrStdout()}, dot); err != nil {
 				return cannotRun(err)
 			}
-			_, err = cmd.OutOrStdout().Write(svg)
-			return err
+			return nil
 		},
 	}
+}
+
+// framedWriter writes each write as one frame: its length as 8 bytes, big
+// endian, then the bytes.
+type framedWriter struct{ w io.Writer }
+
+func (f framedWriter) Write(p []byte) (int, error) {
+	var length [8]byte
+	binary.BigEndian.PutUint64(length[:], uint64(len(p)))
+	if _, err := f.w.Write(length[:]); err != nil {
+		return 0, err
+	}
+	return f.w.Write(p)
+}
+
+// readFrame reads one frame that framedWriter wrote, of at most limit
+// bytes.
+func readFrame(r io.Reader, limit int) ([]byte, error) {
+	var length [8]byte
+	if _, err := io.ReadFull(r, length[:]); err != nil {
+		return nil, err
+	}
+	n := binary.BigEndian.Uint64(length[:])
+	if n > uint64(limit) {
+		return nil, fmt.Errorf("a frame of %d bytes, more than %d", n, limit)
+	}
+	frame := make([]byte, n)
+	if _, err := io.ReadFull(r, frame); err != nil {
+		return nil, err
+	}
+	return frame, nil
 }
 
 // svgWorkers draws diagrams through `argmap svg-worker` processes of an
@@ -79,13 +116,15 @@ type svgWorkers struct {
 	ready   []*svgWorker
 	drawing int // workers taken and not yet done
 	closed  bool
+	exiting sync.WaitGroup // workers that have drawn, being reaped; Close waits for them
 }
 
 // svgWorker is one started `argmap svg-worker`, waiting for DOT.
 type svgWorker struct {
-	cmd            *exec.Cmd
-	stdin          io.WriteCloser
-	stdout, stderr bytes.Buffer
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout io.ReadCloser
+	stderr bytes.Buffer
 }
 
 // newSVGWorkers returns workers of the executable self, keeping warm of
@@ -98,12 +137,16 @@ func newSVGWorkers(self string, warm int) *svgWorkers {
 
 func (w *svgWorkers) start() (*svgWorker, error) {
 	sw := &svgWorker{cmd: exec.Command(w.self, svgWorkerCommand)}
-	sw.cmd.Stdout, sw.cmd.Stderr = &sw.stdout, &sw.stderr
+	sw.cmd.Stderr = &sw.stderr
 	stdin, err := sw.cmd.StdinPipe()
 	if err != nil {
 		return nil, err
 	}
-	sw.stdin = stdin
+	stdout, err := sw.cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	sw.stdin, sw.stdout = stdin, stdout
 	if err := sw.cmd.Start(); err != nil {
 		return nil, err
 	}
@@ -148,17 +191,36 @@ func (w *svgWorkers) SVG(dot []byte) ([]byte, error) {
 		return nil, err
 	}
 	stop := time.AfterFunc(time.Minute, func() { sw.cmd.Process.Kill() })
-	defer stop.Stop()
 	_, werr := sw.stdin.Write(dot)
 	sw.stdin.Close()
-	if err := sw.cmd.Wait(); err != nil || werr != nil {
-		msg := strings.TrimSpace(sw.stderr.String())
-		if msg == "" {
-			msg = errors.Join(err, werr).Error()
+	svg, rerr := readFrame(sw.stdout, maxWorkerSVG)
+	if werr == nil && rerr == nil {
+		// The worker has handed its SVG over and only frees and exits:
+		// it is reaped while the page goes on, or at once after Close.
+		reap := func() {
+			defer stop.Stop()
+			io.Copy(io.Discard, sw.stdout)
+			sw.cmd.Wait()
 		}
-		return nil, errors.New(msg)
+		w.mu.Lock()
+		closed := w.closed
+		if !closed {
+			w.exiting.Go(reap)
+		}
+		w.mu.Unlock()
+		if closed {
+			reap()
+		}
+		return svg, nil
 	}
-	return sw.stdout.Bytes(), nil
+	defer stop.Stop()
+	io.Copy(io.Discard, sw.stdout)
+	err = sw.cmd.Wait()
+	msg := strings.TrimSpace(sw.stderr.String())
+	if msg == "" {
+		msg = errors.Join(err, werr, rerr).Error()
+	}
+	return nil, errors.New(msg)
 }
 
 // done ends a drawing. The workers used are replaced once the last drawing
@@ -175,7 +237,8 @@ func (w *svgWorkers) done() {
 	}
 }
 
-// Close stops the waiting workers and starts no more.
+// Close stops the waiting workers, waits for those that have drawn to
+// exit, and starts no more.
 func (w *svgWorkers) Close() {
 	w.mu.Lock()
 	ready := w.ready
@@ -185,6 +248,7 @@ func (w *svgWorkers) Close() {
 		sw.cmd.Process.Kill()
 		sw.cmd.Wait()
 	}
+	w.exiting.Wait()
 }
 
 // rememberBudget bounds the bytes of SVG rememberSVG keeps: a page of the

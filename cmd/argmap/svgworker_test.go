@@ -110,3 +110,25 @@ func TestSVGWorkersDrawInArgmapProcesses(t *testing.T) {
 		t.Errorf("Close did not stop the workers from being started ahead")
 	}
 }
+
+// TestAFrameComesBackWholeOrNotAtAll checks the frames a worker writes its
+// SVG in: read back as written, and refused when cut short or longer than
+// the reader's bound.
+func TestAFrameComesBackWholeOrNotAtAll(t *testing.T) {
+	var b bytes.Buffer
+	if _, err := (framedWriter{&b}).Write([]byte("<svg>中文</svg>")); err != nil {
+		t.Fatal(err)
+	}
+	framed := b.Bytes()
+	if got, err := readFrame(bytes.NewReader(framed), 100); err != nil || string(got) != "<svg>中文</svg>" {
+		t.Errorf("readFrame = %q, %v", got, err)
+	}
+	for _, n := range []int{0, 3, 8, len(framed) - 1} {
+		if _, err := readFrame(bytes.NewReader(framed[:n]), 100); err == nil {
+			t.Errorf("a frame cut to %d of %d bytes was read", n, len(framed))
+		}
+	}
+	if _, err := readFrame(bytes.NewReader(framed), 4); err == nil {
+		t.Error("a frame longer than the bound was read")
+	}
+}

@@ -52,7 +52,13 @@ func bandedLayout(m *argmap.Map, units []*argmap.Unit, opts DiagramOptions) *lay
 		// would double Graphviz's work: argmap disputes lists them.
 		return s.p.layout(best)
 	}
-	best, order = s.improve(order, home, best)
+	key := s.key()
+	if found, ok := foundBands(key); ok {
+		order, best = found.order, s.arrangeBands(found.order, slices.Clone(found.band))
+	} else {
+		best, order = s.improve(order, home, best)
+		rememberBands(key, searchResult{order: order, band: best.band})
+	}
 	l := s.p.layout(best)
 	l.titles = make([]*argmap.Dispute, n+1)
 	for b, d := range order {
@@ -280,6 +286,13 @@ func (s *bandSearch) arrange(order []int, home map[int]int) *arrangement {
 	for i, d := range home {
 		band[i] = rank[d]
 	}
+	return s.arrangeBands(order, band)
+}
+
+// arrangeBands lays the units out with the disputes' bands in the given
+// order and each unit i in band band[i].
+func (s *bandSearch) arrangeBands(order, band []int) *arrangement {
+	n := len(s.disputes)
 	header := make([]float64, n+1)
 	for b, d := range order {
 		header[b] = s.header[d]

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/argmap/argmap/argmap"
 	"github.com/argmap/argmap/render"
@@ -423,20 +424,30 @@ func fontFor(lang argmap.Lang) string {
 // backslashes and quotes are escaped, so that nothing in a summary can end
 // the string or act as a Graphviz escape such as \N or \G.
 func quote(s string) string {
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each byte that is not UTF-8 becomes U+FFFD
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 2)
 	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
+	// The characters escaped are ASCII, which no byte of a longer UTF-8
+	// sequence can be: the runs between them are copied whole.
+	for {
+		i := strings.IndexAny(s, "\"\\\n\r")
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
 		case '"', '\\':
 			b.WriteByte('\\')
-			b.WriteRune(r)
+			b.WriteByte(s[i])
 		case '\n':
 			b.WriteString(`\n`)
-		case '\r':
-		default:
-			b.WriteRune(r)
 		}
+		s = s[i+1:]
 	}
+	b.WriteString(s)
 	b.WriteByte('"')
 	return b.String()
 }

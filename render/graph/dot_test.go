@@ -335,3 +335,25 @@ func TestHugeSummaryReachesGraphvizBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteEscapesWhatCouldEndOrBendTheString checks DOT's quoting of
+// annotation text: quotes and backslashes escaped, line ends as \n,
+// carriage returns dropped, bytes that are not UTF-8 replaced, the rest as
+// it is.
+func TestQuoteEscapesWhatCouldEndOrBendTheString(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", `"plain"`},
+		{"", `""`},
+		{`say "no"`, `"say \"no\""`},
+		{`\N and \G`, `"\\N and \\G"`},
+		{"two\nlines", `"two\nlines"`},
+		{"crlf\r\nend", `"crlf\nend"`},
+		{"联合国军“逃亡”", `"联合国军“逃亡”"`},
+		{"bad \xff\xfe byte", "\"bad \uFFFD\uFFFD byte\""},
+		{`"`, `"\""`},
+	} {
+		if got := quote(tc.in); got != tc.want {
+			t.Errorf("quote(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

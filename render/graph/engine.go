@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/argmap/argmap/render/graph/gvcache"
 	"github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/gvc"
 )
 
 // go-graphviz compiled its WebAssembly module in its own init, which ran
@@ -22,26 +24,37 @@ func init() {
 // behind it is a single global instance that is not safe for concurrent use:
 // parallel calls panic, corrupt output or hang.
 var engine struct {
-	mu sync.Mutex
-	gv *graphviz.Graphviz
+	mu  sync.Mutex
+	gvc *gvc.Context
 }
 
 // Output formats that go-graphviz renders correctly. Its PNG and JPG output
 // lose edges and outlines (upstream issue #106), and an unsupported format
 // leaves the context unable to render the next graph.
 const (
-	formatSVG  graphviz.Format = "svg"
-	formatJSON graphviz.Format = "json"
+	formatSVG  = "svg"
+	formatJSON = "json"
 )
 
 // SVG lays out the DOT source with Graphviz's dot engine and returns the
 // diagram as an SVG document, each relation edge titled FROM->TO.
 func SVG(dot []byte) ([]byte, error) {
-	svg, err := run(dot, formatSVG)
-	if err != nil {
-		return nil, err
-	}
-	return retitleRelations(svg), nil
+	var svg []byte
+	err := run(dot, formatSVG, func(out []byte) error {
+		svg = retitleRelations(out)
+		return nil
+	})
+	return svg, err
+}
+
+// WriteSVG writes to w what SVG returns, before Graphviz frees the layout:
+// a process that draws one diagram and exits (argmap serve's worker)
+// hands it over without waiting for the clean-up.
+func WriteSVG(w io.Writer, dot []byte) error {
+	return run(dot, formatSVG, func(out []byte) error {
+		_, err := w.Write(retitleRelations(out))
+		return err
+	})
 }
 
 // LayoutJSON lays out the DOT source with Graphviz's dot engine and returns
@@ -49,10 +62,17 @@ func SVG(dot []byte) ([]byte, error) {
 // operations (_draw_, _ldraw_ and the arrowhead ops), in points with the
 // origin at the bottom left.
 func LayoutJSON(dot []byte) ([]byte, error) {
-	return run(dot, formatJSON)
+	var layout []byte
+	err := run(dot, formatJSON, func(out []byte) error {
+		layout = out
+		return nil
+	})
+	return layout, err
 }
 
-func run(dot []byte, format graphviz.Format) (out []byte, err error) {
+// run lays the DOT source out, renders it in format and hands the output
+// to use, then frees the layout.
+func run(dot []byte, format string, use func(out []byte) error) (err error) {
 	engine.mu.Lock()
 	defer engine.mu.Unlock()
 	defer func() {
@@ -60,49 +80,61 @@ func run(dot []byte, format graphviz.Format) (out []byte, err error) {
 			// A panic inside go-graphviz may leave its context half-used;
 			// drop it so the next call starts from a fresh one.
 			resetEngine()
-			out, err = nil, fmt.Errorf("graphviz: internal failure: %v", r)
+			err = fmt.Errorf("graphviz: internal failure: %v", r)
 		}
 	}()
-	if engine.gv == nil {
-		gv, err := graphviz.New(context.Background())
+	if engine.gvc == nil {
+		c, err := gvc.New(context.Background())
 		if err != nil {
-			return nil, fmt.Errorf("graphviz: creating context: %w", err)
+			return fmt.Errorf("graphviz: creating context: %w", err)
 		}
-		engine.gv = gv
+		engine.gvc = c
 	}
-	out, err = renderGraph(engine.gv, dot, format)
-	if err != nil {
+	rendered, err := renderGraph(engine.gvc, dot, format, use)
+	if err != nil && !rendered {
 		resetEngine()
 	}
-	return out, err
+	return err
 }
 
-func renderGraph(gv *graphviz.Graphviz, dot []byte, format graphviz.Format) ([]byte, error) {
+// renderGraph lays out and renders the DOT source and hands the output to
+// use. rendered reports whether Graphviz did its part, so that an error of
+// use alone keeps the context.
+func renderGraph(c *gvc.Context, dot []byte, format string, use func(out []byte) error) (rendered bool, err error) {
 	if len(bytes.TrimSpace(dot)) == 0 {
-		return nil, errors.New("graphviz: empty DOT source")
+		return false, errors.New("graphviz: empty DOT source")
 	}
+	ctx := context.Background()
 	graph, err := graphviz.ParseBytes(dot)
 	if err != nil {
-		return nil, fmt.Errorf("graphviz: parsing DOT: %w", err)
+		return false, fmt.Errorf("graphviz: parsing DOT: %w", err)
 	}
 	if graph == nil {
-		return nil, errors.New("graphviz: parsing DOT: no graph")
+		return false, errors.New("graphviz: parsing DOT: no graph")
 	}
 	defer graph.Close()
+	if err := c.Layout(ctx, graph, "dot"); err != nil {
+		return false, fmt.Errorf("graphviz: laying out: %w", err)
+	}
+	defer func() {
+		if ferr := c.FreeLayout(ctx, graph); ferr != nil && err == nil {
+			rendered, err = false, fmt.Errorf("graphviz: freeing the layout: %w", ferr)
+		}
+	}()
 	var buf bytes.Buffer
-	if err := gv.Render(context.Background(), graph, format, &buf); err != nil {
-		return nil, fmt.Errorf("graphviz: rendering %s: %w", format, err)
+	if err := c.RenderData(ctx, graph, format, &buf); err != nil {
+		return false, fmt.Errorf("graphviz: rendering %s: %w", format, err)
 	}
 	if buf.Len() == 0 {
-		return nil, fmt.Errorf("graphviz: rendering %s: empty output", format)
+		return false, fmt.Errorf("graphviz: rendering %s: empty output", format)
 	}
-	return buf.Bytes(), nil
+	return true, use(buf.Bytes())
 }
 
 // resetEngine closes the shared context; the caller holds engine.mu.
 func resetEngine() {
-	if engine.gv != nil {
-		_ = engine.gv.Close()
-		engine.gv = nil
+	if engine.gvc != nil {
+		_ = engine.gvc.Close()
+		engine.gvc = nil
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -343,5 +344,72 @@ func TestManyBandsHaveNoLabels(t *testing.T) {
 	}
 	if strings.Contains(string(dot), "dispute-label") {
 		t.Error("the DOT labels the bands")
+	}
+}
+
+// editedBundledMap loads the bundled map with old replaced by new in its
+// file.
+func editedBundledMap(t *testing.T, old, new string) *argmap.Map {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "annotations", "armistice-1953.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("the bundled map does not contain %q", old)
+	}
+	path := filepath.Join(t.TempDir(), "armistice-1953.yaml")
+	if err := os.WriteFile(path, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return rendertest.LoadMap(t, path)
+}
+
+// searchKeyOf is the key of the band search of a whole map.
+func searchKeyOf(m *argmap.Map) searchKey {
+	s := newBandSearch(m, m.Units, DiagramOptions{})
+	return s.key()
+}
+
+// TestBandSearchIsRememberedByWhatItWeighs checks the key the band search
+// is remembered by: the same for an edit of words that keeps every node's
+// size, as most saves under argmap serve are, and different for an edit
+// the search weighs.
+func TestBandSearchIsRememberedByWhatItWeighs(t *testing.T) {
+	base := searchKeyOf(rendertest.BundledMap(t))
+	for _, tc := range []struct {
+		name     string
+		old, new string
+		same     bool
+	}{
+		{"a summary with a word of the same length keeps the key", `is serious"`, `is SERIOUS"`, true},
+		{"a summary a line longer changes it", `is serious"`, `is serious, far more serious than the UNC has so far been willing to admit in any of its letters"`, false},
+		{"a relation more changes it", "    concedes: [kp0619-escape-serious]\n", "    concedes: [kp0619-escape-serious]\n    supports: [clark-return-if-willing]\n", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if same := searchKeyOf(editedBundledMap(t, tc.old, tc.new)) == base; same != tc.same {
+				t.Errorf("same key: %v, want %v", same, tc.same)
+			}
+		})
+	}
+}
+
+// TestRememberedBandSearchDrawsWhatASearchDraws checks that a layout made
+// from a remembered search, for another map of the same shape, is the
+// layout a search of its own finds.
+func TestRememberedBandSearchDrawsWhatASearchDraws(t *testing.T) {
+	base := rendertest.BundledMap(t)
+	bandedLayout(base, base.Units, DiagramOptions{})
+	edited := editedBundledMap(t, `is serious"`, `is SERIOUS"`)
+	if _, ok := foundBands(searchKeyOf(edited)); !ok {
+		t.Fatal("the search of the bundled map is not remembered for the edited map")
+	}
+	remembered := bandedLayout(edited, edited.Units, DiagramOptions{})
+	rememberedSearches.Lock()
+	rememberedSearches.keys, rememberedSearches.results = nil, nil
+	rememberedSearches.Unlock()
+	searched := bandedLayout(edited, edited.Units, DiagramOptions{})
+	if !reflect.DeepEqual(remembered, searched) {
+		t.Errorf("the remembered search draws another layout than a search of its own:\nremembered: %+v\nsearched:   %+v", remembered, searched)
 	}
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"bytes"
-	"regexp"
 )
 
 // A relation edge's title in SVG is "FROM->TO": the unit that makes the
@@ -16,14 +15,58 @@ import (
 // relationTitle is the comment that carries a relation edge's title.
 func relationTitle(from, to string) string { return from + "->" + to }
 
-var relationEdge = regexp.MustCompile(`<!-- ([^\n]*?) -->\n(<g id="[^"]*" class="edge relation[^"]*">\n<title>)[^<]*(</title>)`)
-
 // retitleRelations gives every relation edge of an SVG document that
-// Graphviz wrote the title its comment holds. Graphviz escaped the comment
-// as it escapes a title, so the text moves as it is.
+// Graphviz wrote the title its comment holds: where three lines read
+//
+//	<!-- TITLE -->
+//	<g id="…" class="edge relation…">
+//	<title>…</title>
+//
+// the title becomes TITLE. Graphviz escaped the comment as it escapes a
+// title, so the text moves as it is. It takes one pass over the document.
 func retitleRelations(svg []byte) []byte {
 	if !bytes.Contains(svg, []byte(`class="edge relation`)) {
 		return svg
 	}
-	return relationEdge.ReplaceAll(svg, []byte("<!-- $1 -->\n$2$1$3"))
+	var out bytes.Buffer
+	out.Grow(len(svg))
+	var comment, group []byte // the two lines before this one
+	for rest := svg; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line = rest[:i+1]
+		}
+		rest = rest[len(line):]
+		if title, ok := relationTitleOf(comment, group); ok && bytes.HasPrefix(line, []byte("<title>")) {
+			if end := bytes.Index(line, []byte("</title>")); end >= len("<title>") && bytes.IndexByte(line[len("<title>"):end], '<') < 0 {
+				out.WriteString("<title>")
+				out.Write(title)
+				out.Write(line[end:])
+				comment, group = group, line
+				continue
+			}
+		}
+		out.Write(line)
+		comment, group = group, line
+	}
+	return out.Bytes()
+}
+
+// relationTitleOf returns the title a relation edge's comment line holds,
+// when the line after it opens the group of a relation edge.
+func relationTitleOf(comment, group []byte) ([]byte, bool) {
+	if !bytes.HasPrefix(group, []byte(`<g id="`)) || !bytes.HasSuffix(group, []byte("\">\n")) {
+		return nil, false
+	}
+	id := group[len(`<g id="`):]
+	quote := bytes.IndexByte(id, '"')
+	if quote < 0 || !bytes.HasPrefix(id[quote:], []byte(`" class="edge relation`)) ||
+		bytes.IndexByte(id[quote+len(`" class="`):len(id)-len("\">\n")], '"') >= 0 {
+		return nil, false
+	}
+	start := bytes.Index(comment, []byte("<!-- "))
+	if start < 0 || !bytes.HasSuffix(comment, []byte(" -->\n")) || start+len("<!-- ") > len(comment)-len(" -->\n") {
+		return nil, false
+	}
+	return comment[start+len("<!-- ") : len(comment)-len(" -->\n")], true
 }

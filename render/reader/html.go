@@ -193,10 +193,11 @@ type pageBuilder struct {
 	opening argmap.Lang // a language, or BothMode
 	opts    ReaderOptions
 	page    *readerPage
-	// drawings are the diagrams being laid out while the page is built;
-	// finish waits for them and puts each in its place.
-	drawings []*drawing
-	slots    chan struct{} // bounds the layouts that run at once
+	// drawings are the diagrams being laid out while the page is built
+	// and written; finish waits for them and splice puts each in its place.
+	drawings    []*drawing
+	slots       chan struct{} // bounds the layouts that run at once
+	placeholder placeholder   // of the diagrams in the page being written
 }
 
 // pageMap is one map on the page with how the page names its units: the
@@ -244,7 +245,8 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 	if m == nil {
 		return invalidPage(w, page, opts)
 	}
-	b := &pageBuilder{m: m, opts: opts, page: page, slots: make(chan struct{}, max(2, runtime.NumCPU()))}
+	b := &pageBuilder{m: m, opts: opts, page: page, slots: make(chan struct{}, max(2, runtime.NumCPU())),
+		placeholder: newPlaceholder()}
 	if err := b.setModes(); err != nil {
 		return err
 	}
@@ -257,10 +259,8 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 	default:
 		err = b.reader()
 	}
-	if err := b.finish(); err != nil {
-		return err
-	}
 	if err != nil {
+		_ = b.finish()
 		return err
 	}
 	page.TabTitle = page.Heading.In(b.opening)
@@ -269,7 +269,17 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 	}
 	page.Data.Titles[BothMode] = page.Heading.In(b.primary)
 	page.Data.Exercise = opts.Exercise
-	return readerTemplate.Execute(w, page)
+	// The page is written while its diagrams are laid out, each diagram
+	// as a placeholder, which splice then replaces with the diagram.
+	var written bytes.Buffer
+	err = readerTemplate.Execute(&written, page)
+	if err := b.finish(); err != nil {
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	return b.splice(w, written.Bytes())
 }
 
 // diagnostics counts the diagnostics and writes the ones the page shows.

@@ -8,9 +8,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/argmap/argmap/render"
+	"github.com/argmap/argmap/render/graph"
 	"github.com/argmap/argmap/render/internal/rendertest"
 
 	"github.com/argmap/argmap/argmap"
@@ -406,5 +408,43 @@ func TestTopLeftReadsPathsAndPolygons(t *testing.T) {
 	}
 	if _, _, ok := topLeft(`<text>no shape</text>`); ok {
 		t.Error("a node without shapes has no corner")
+	}
+}
+
+// TestEveryDiagramTakesItsPlaceholdersPlace checks that the page, written
+// while its diagrams are laid out, ends with each diagram in its place
+// (each figure's div holds one SVG) and no placeholder left, and that text
+// of the map shaped like a placeholder stays text.
+func TestEveryDiagramTakesItsPlaceholdersPlace(t *testing.T) {
+	m := rendertest.BundledMap(t)
+	u := m.Units[0]
+	u.Summary[argmap.English] = "<!--argmap-diagram x 0-->"
+	var b bytes.Buffer
+	laidOut := 0
+	var mu sync.Mutex
+	svg := func(dot []byte) ([]byte, error) {
+		mu.Lock()
+		laidOut++
+		mu.Unlock()
+		return graph.SVG(dot)
+	}
+	if err := Reader(&b, m, ReaderOptions{SVG: svg}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if strings.Contains(page, "<!--argmap-diagram") {
+		t.Errorf("the page has a placeholder left, or the summary unescaped")
+	}
+	if !strings.Contains(page, "&lt;!--argmap-diagram x 0--&gt;") {
+		t.Errorf("the summary shaped like a placeholder is not shown as text")
+	}
+	divs := regexp.MustCompile(`<div class="diagram one"[^>]*>(<svg[^>]*>)?`).FindAllStringSubmatch(page, -1)
+	if len(divs) != laidOut {
+		t.Errorf("the page has %d diagram places for %d diagrams laid out", len(divs), laidOut)
+	}
+	for _, div := range divs {
+		if div[1] == "" {
+			t.Errorf("a diagram's place holds no SVG: %s", div[0])
+		}
 	}
 }

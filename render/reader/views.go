@@ -1,8 +1,11 @@
 package reader
 
 import (
+	"bytes"
+	"crypto/rand"
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,11 +61,13 @@ func (b *pageBuilder) reader() error {
 	page := b.page
 	pm := newPageMap(b.m, "", "")
 	page.Heading = b.data(b.titles(b.m))
-	page.Sections = b.letters(b.anchors(pm, nil, nil), nil)
+	// The whole map first: its layout takes longest, and the rest of the
+	// page is built while it runs.
 	fig, err := b.figure(pm, "fig-map", "", b.say(msgWholeMap), graph.DiagramOptions{Legend: true}, nil)
 	if err != nil {
 		return err
 	}
+	page.Sections = b.letters(b.anchors(pm, nil, nil), nil)
 	if fig != nil {
 		page.Figures = append(page.Figures, *fig)
 	}
@@ -198,51 +203,107 @@ func (b *pageBuilder) figure(pm *pageMap, id, view string, caption text, opts gr
 
 // drawing is one diagram being laid out for the page.
 type drawing struct {
-	done    chan struct{}
-	svg     []byte
-	err     error
-	diagram *readerDiagram // where the laid-out SVG goes
-	lang    argmap.Lang
-	marks   diagramMarks
+	done  chan struct{}
+	svg   template.HTML // laid out and marked for the page
+	err   error
+	lang  argmap.Lang
+	marks diagramMarks
 }
 
-// draw starts laying out a diagram. Layouts run side by side, as many at
-// once as there are processors (at least two), while the page goes on
-// being built; finish waits for them. The page's views draw twenty-odd
-// diagrams, and argmap serve lays them out in worker processes, so a save
-// that changes the whole map and a dispute waits for the slower, not both.
+// draw starts laying out a diagram and puts a placeholder for it in the
+// page. Layouts run side by side, as many at once as there are processors
+// (at least two), while the page goes on being built and written; finish
+// waits for them and splice puts each in its place. The page's views draw
+// twenty-odd diagrams, and argmap serve lays them out in worker processes,
+// so a save that changes the whole map and a dispute waits for the slower,
+// not both, and not for the page.
 func (b *pageBuilder) draw(dot []byte, diagram *readerDiagram, lang argmap.Lang, marks diagramMarks) {
 	layout := b.opts.SVG
 	if layout == nil {
 		layout = graph.SVG
 	}
-	d := &drawing{done: make(chan struct{}), diagram: diagram, lang: lang, marks: marks}
+	d := &drawing{done: make(chan struct{}), lang: lang, marks: marks}
+	diagram.SVG = template.HTML(b.placeholder.of(len(b.drawings)))
 	b.drawings = append(b.drawings, d)
+	prefix := diagram.Prefix
 	go func() {
 		defer close(d.done)
 		b.slots <- struct{}{}
 		defer func() { <-b.slots }()
-		d.svg, d.err = layout(dot)
+		svg, err := layout(dot)
+		if err != nil {
+			d.err = err
+			return
+		}
+		d.svg = prepareSVG(svg, prefix, d.marks)
 	}()
 }
 
-// finish waits for every diagram started by draw and puts its SVG, marked
-// for the page, in its place. It reports the first failure, after all have
-// ended, so that no layout outlives the page.
+// finish waits for every diagram started by draw. It reports the first
+// failure, after all have ended, so that no layout outlives the page.
 func (b *pageBuilder) finish() error {
 	var first error
 	for _, d := range b.drawings {
 		<-d.done
-		if d.err != nil {
-			if first == nil {
-				first = fmt.Errorf("drawing the %s diagram: %w", d.lang.Name(), d.err)
-			}
-			continue
+		if d.err != nil && first == nil {
+			first = fmt.Errorf("drawing the %s diagram: %w", d.lang.Name(), d.err)
 		}
-		d.diagram.SVG = prepareSVG(d.svg, d.diagram.Prefix, d.marks)
 	}
-	b.drawings = nil
 	return first
+}
+
+// splice writes the page, written with a placeholder for each diagram, to
+// w with the diagrams in their places. It follows finish.
+func (b *pageBuilder) splice(w io.Writer, page []byte) error {
+	for {
+		at, end, n := b.placeholder.next(page)
+		if at < 0 {
+			_, err := w.Write(page)
+			return err
+		}
+		if n < 0 || n >= len(b.drawings) {
+			return fmt.Errorf("reader: the page names diagram %d of %d", n, len(b.drawings))
+		}
+		if _, err := w.Write(page[:at]); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, string(b.drawings[n].svg)); err != nil {
+			return err
+		}
+		page = page[end:]
+	}
+}
+
+// placeholder marks where a diagram goes in a page being written: an HTML
+// comment that names the diagram and carries a number drawn at random for
+// the page. The page's text is escaped as it is written and the diagrams
+// are not yet in it, so nothing else in the page can look like one.
+type placeholder string
+
+func newPlaceholder() placeholder {
+	return placeholder("<!--argmap-diagram " + rand.Text() + " ")
+}
+
+// of is the placeholder of diagram n.
+func (p placeholder) of(n int) string { return string(p) + strconv.Itoa(n) + "-->" }
+
+// next finds the first placeholder in page: where it starts and ends, and
+// its diagram's number (-1 if it has none); at is -1 when there is none.
+func (p placeholder) next(page []byte) (at, end, n int) {
+	at = bytes.Index(page, []byte(p))
+	if at < 0 {
+		return -1, 0, 0
+	}
+	rest := page[at+len(p):]
+	close := bytes.Index(rest, []byte("-->"))
+	if close < 0 {
+		return at, len(page), -1
+	}
+	n, err := strconv.Atoi(string(rest[:close]))
+	if err != nil {
+		n = -1
+	}
+	return at, at + len(p) + close + len("-->"), n
 }
 
 // marksIn says what each node and edge of the map's diagrams in lang
