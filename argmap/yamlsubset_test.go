@@ -161,6 +161,8 @@ var yamlSubsetCases = []struct {
 	{"a comment less indented than the block after it", "a:\n# c\n  b: d\n", true},
 	{"keys that resolve to other tags", "null: a\n1: b\ntrue: c\n~: d\n", true},
 	{"blank lines between a key and its block", "a:\n\n\n  b: c\n", true},
+	{"an item under a dash with a comment", "- # c\n  a: b\n- - # d\n  - e\n", true},
+	{"signed numbers and a dash inside a compact sequence", "- -1\n- - -2\n  - -x\n- -\n", true},
 	{"CRLF line ends", "a: b\r\nc:\r\n  - d\r\n", true},
 	{"no final line end", "a: b", true},
 	{"trailing spaces", "a: b   \nc:   \n  - d   \n", true},
