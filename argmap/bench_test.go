@@ -54,7 +54,7 @@ const (
 // a sentence of its paragraph in both languages. The first unit of each
 // paragraph rebuts the first unit of the same paragraph of the previous
 // letter (a claim in the first letter); the other nine support it.
-func syntheticMap(b *testing.B, letters int) (*argmap.Corpus, []argmap.Input) {
+func syntheticMap(b testing.TB, letters int) (*argmap.Corpus, []argmap.Input) {
 	b.Helper()
 	fsys := fstest.MapFS{}
 	var manifest strings.Builder
@@ -125,5 +125,16 @@ func BenchmarkValidateBundledMap(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		argmap.Validate(c, inputs)
+	}
+}
+
+// The benchmark measures the subset parser only while its files are in the
+// subset: a file that falls back to yaml.v3 would still validate, slowly.
+func TestSyntheticMapIsInTheYAMLSubset(t *testing.T) {
+	_, inputs := syntheticMap(t, 3)
+	for _, in := range inputs {
+		if !argmap.InYAMLSubset(in.Data) {
+			t.Errorf("%s falls back to yaml.v3:\n%s", in.Path, in.Data)
+		}
 	}
 }

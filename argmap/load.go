@@ -97,11 +97,11 @@ func (l *loader) loadFile(in Input, p *parsedFile) {
 	}
 }
 
-// parse reads the current file as YAML and returns its document node, with
-// one root, or nil when the file is too large, not UTF-8 text, not YAML or
-// empty; every such problem, and a second document after the first, is
-// reported.
-func (l *loader) parse(in Input) *yaml.Node { return l.parsed(parseFile(in)) }
+// parse reads the current file as YAML, comments included, and returns its
+// document node, with one root, or nil when the file is too large, not UTF-8
+// text, not YAML or empty; every such problem, and a second document after
+// the first, is reported.
+func (l *loader) parse(in Input) *yaml.Node { return l.parsed(parseFile(in, true)) }
 
 // parsedFile is an annotation file decoded into YAML nodes: what parseFile
 // does apart from the loader, so that files parse in parallel.
@@ -116,8 +116,10 @@ type parsedFile struct {
 }
 
 // parseFile decodes a file's first YAML document and looks for a second,
-// unless the file is too large or not UTF-8 text.
-func parseFile(in Input) *parsedFile {
+// unless the file is too large or not UTF-8 text. Without withComments, a
+// file in the subset decodeYAMLSubset reads is decoded by it, to the tree
+// yaml.v3 gives but for the comments; every other file by yaml.v3.
+func parseFile(in Input, withComments bool) *parsedFile {
 	p := &parsedFile{}
 	if len(in.Data) > MaxFileSize {
 		p.tooLarge = true
@@ -128,12 +130,26 @@ func parseFile(in Input) *parsedFile {
 		return p
 	}
 	data := bytes.TrimPrefix(in.Data, []byte("\uFEFF"))
-	p.lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	p.lines = annotationLines(data)
+	if !withComments {
+		if doc, ok := decodeYAMLSubset(p.lines); ok {
+			p.doc, p.nextErr = *doc, io.EOF
+			return p
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if p.docErr = dec.Decode(&p.doc); p.docErr == nil {
 		p.nextErr = dec.Decode(&p.next)
 	}
 	return p
+}
+
+// annotationLines splits an annotation file into the lines the loader
+// indexes: at "\n", with "\r\n" as one line end. Unlike yamlLines, it
+// keeps other line ends (a lone "\r", NEL, LS, PS) inside lines; files that
+// hold them are not in decodeYAMLSubset's subset.
+func annotationLines(data []byte) []string {
+	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 }
 
 // parseFiles parses the inputs on goroutines of their own, one for each
@@ -146,7 +162,7 @@ func parseFiles(inputs []Input, use func(Input, *parsedFile)) {
 	workers := min(runtime.GOMAXPROCS(0)-1, len(inputs))
 	if workers < 1 || len(inputs) < 2 {
 		for _, in := range inputs {
-			use(in, parseFile(in))
+			use(in, parseFile(in, false))
 		}
 		return
 	}
@@ -167,7 +183,7 @@ func parseFiles(inputs []Input, use func(Input, *parsedFile)) {
 	for range workers {
 		running.Go(func() {
 			for i := range todo {
-				parsed[i] <- parseFile(inputs[i])
+				parsed[i] <- parseFile(inputs[i], false)
 			}
 		})
 	}
@@ -224,6 +240,16 @@ type encodingError struct {
 func encodingProblem(data []byte) (encodingError, bool) {
 	line, col := 1, 1
 	for i := 0; i < len(data); {
+		if c := data[i]; c != 0 && c < utf8.RuneSelf {
+			// Most of a file is ASCII: no need to decode it.
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(data[i:])
 		pos := Position{line, col}
 		switch {

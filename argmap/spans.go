@@ -46,10 +46,13 @@ func (l *loader) resolveSpans() {
 	}
 }
 
+// paragraphPlace names a paragraph in messages: its document and label. Quotes
+// resolve by the thousand, so it is made only for a message.
+func paragraphPlace(p *Paragraph) string { return p.Doc.ID + " " + p.Label() }
+
 func (l *loader) resolveQuote(u *Unit, q *Quote) {
 	p := u.Span.Paragraph
 	text := p.Text[q.Lang]
-	where := fmt.Sprintf("%s %s", p.Doc.ID, p.Label())
 	occ := Occurrences(text, q.Text)
 	if q.Prefix != "" || q.Suffix != "" {
 		occ = filterAffixes(text, q, occ)
@@ -69,7 +72,7 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 			}
 		}
 		if start < 0 {
-			detail := fmt.Sprintf("the quote starts at %s in %s", joinInts(occ), where)
+			detail := fmt.Sprintf("the quote starts at %s in %s", joinInts(occ), paragraphPlace(p))
 			for _, o := range occ {
 				if hint := otherUnits(text, o, *q.GivenStart, "starts"); hint != "" {
 					detail = hint
@@ -83,13 +86,13 @@ func (l *loader) resolveQuote(u *Unit, q *Quote) {
 	case q.Occurrence > 0:
 		if q.Occurrence > len(occ) {
 			l.report(q.Range, RuleQuoteNotFound, "", "occurrence %d of the %s quote does not exist: it occurs %d time(s) in %s",
-				q.Occurrence, q.Lang.Name(), len(occ), where)
+				q.Occurrence, q.Lang.Name(), len(occ), paragraphPlace(p))
 			return
 		}
 		start = occ[q.Occurrence-1]
 	case len(occ) > 1:
 		l.report(q.Range, RuleQuoteAmbiguous, "lengthen the quote, or write it as {quote: ..., occurrence: N} or with prefix/suffix",
-			"the %s quote occurs %d times in %s (at code points %s)", q.Lang.Name(), len(occ), where, joinInts(occ))
+			"the %s quote occurs %d times in %s (at code points %s)", q.Lang.Name(), len(occ), paragraphPlace(p), joinInts(occ))
 		l.attachPassage(p, q.Lang, occ[0], occ[0]+n)
 		return
 	default:
@@ -135,7 +138,8 @@ func (l *loader) quoteEdges(u *Unit, q *Quote, text string) {
 		l.attachPassage(u.Span.Paragraph, q.Lang, q.Start, q.End)
 		return
 	}
-	from, to := ByteOffset(text, q.Start), ByteOffset(text, q.End)
+	from := ByteOffset(text, q.Start)
+	to := from + len(q.Text) // the quote occurs at from
 	before, _ := utf8.DecodeLastRuneInString(text[:from])
 	after, _ := utf8.DecodeRuneInString(text[to:])
 	cutStart := from > 0 && isWordRune(before) && isWordRune(first) && !IsWide(first)
@@ -163,7 +167,7 @@ func (l *loader) quoteNotFound(u *Unit, q *Quote) {
 		return
 	}
 	p := u.Span.Paragraph
-	where := fmt.Sprintf("%s %s", p.Doc.ID, p.Label())
+	where := paragraphPlace(p)
 	text := p.Text[q.Lang]
 	// A quote that is in its paragraph, but not between that prefix and
 	// suffix, is a wrong prefix or suffix, whatever other paragraphs hold.

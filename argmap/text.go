@@ -50,8 +50,17 @@ func ByteOffset(s string, runeOffset int) int {
 	if runeOffset <= 0 {
 		return 0
 	}
-	n := 0
-	for i := range s {
+	// Up to the first non-ASCII byte, bytes and code points are one.
+	ascii := 0
+	for ascii < len(s) && s[ascii] < utf8.RuneSelf {
+		if ascii == runeOffset {
+			return ascii
+		}
+		ascii++
+	}
+	n := ascii
+	for i := range s[ascii:] {
+		i += ascii
 		if n == runeOffset {
 			return i
 		}

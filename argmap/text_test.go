@@ -45,6 +45,7 @@ func TestByteOffsetAndRuneOffsetRoundTrip(t *testing.T) {
 		"你在一九五三年六月二十九日复信中，承认了",
 		"“在逃”的战俘",
 		"𠀀𠀁 mixed 😀 and 在逃 text",
+		"an ASCII start, then 在逃 and 😀",
 	} {
 		t.Run(text, func(t *testing.T) {
 			n := RuneLen(text)

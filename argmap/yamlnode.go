@@ -16,7 +16,7 @@ type field struct {
 // fields checks a mapping's keys against the allowed ones, reporting unknown
 // and duplicate keys, and returns the known fields by name.
 func (l *loader) fields(n *yaml.Node, what string, allowed []string) map[string]field {
-	out := map[string]field{}
+	out := make(map[string]field, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -93,7 +93,9 @@ func nodeDescription(n *yaml.Node) string {
 }
 
 // str reads a string field; numbers and booleans are refused so that
-// `summary: yes` does not become "true" unnoticed.
+// `summary: yes` does not become "true" unnoticed. The string is a copy:
+// decodeYAMLSubset's values share the memory of the whole file's text, which
+// the map would otherwise keep for every string it keeps.
 func (l *loader) str(f field, what string) (string, bool) {
 	if f.value == nil || !l.expect(f.value, yaml.ScalarNode, what) {
 		return "", false
@@ -105,7 +107,7 @@ func (l *loader) str(f field, what string) (string, bool) {
 		l.report(l.rangeOf(f.value), RuleWrongType, "quote it if it is meant as text", "%s must be text, not %s", what, nodeDescription(f.value))
 		return "", false
 	}
-	return f.value.Value, true
+	return strings.Clone(f.value.Value), true
 }
 
 func (l *loader) integer(f field, what string) (int, bool) {
