@@ -142,7 +142,9 @@ func yamlQuote(s string) string {
 		switch {
 		case r == '"' || r == '\\':
 			b.WriteString("\\" + string(r))
-		case r < 0x20 || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029 || r == 0xFEFF:
+		case r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF:
+			// What YAML does not allow as it stands (C0 and C1 controls,
+			// DEL, U+FFFE and U+FFFF), line breaks and the byte order mark.
 			fmt.Fprintf(&b, "\\U%08X", r)
 		default:
 			b.WriteRune(r)
