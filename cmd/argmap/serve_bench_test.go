@@ -14,10 +14,17 @@ import (
 )
 
 // BenchmarkServeSaveToPage measures argmap serve on the bundled map from a
-// save to the new page being served: the debounce, validation and both
+// save to the new page being served: the debounce, validation and the
 // diagrams drawn through argmap's svg-worker, as argmap serve runs them.
-// Each save changes an English summary, so the English diagram is laid out
-// again and the Chinese one is remembered.
+// Each save changes:
+//
+//   - summary-en: an English summary, so the English diagrams of the unit
+//     are laid out again and the Chinese ones are remembered;
+//   - summary-zh: a Chinese summary, the other way round;
+//   - relation: a Chinese summary, and a relation added or taken away in
+//     turn, so that the whole map is laid out again in both languages.
+//
+// Run it with
 //
 //	go test ./cmd/argmap -run '^$' -bench ServeSaveToPage -benchtime 20x
 func BenchmarkServeSaveToPage(b *testing.B) {
@@ -29,6 +36,39 @@ func BenchmarkServeSaveToPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	replace := func(data []byte, old, new string) []byte {
+		if !bytes.Contains(data, []byte(old)) {
+			b.Fatalf("the bundled map has no %q", old)
+		}
+		return bytes.Replace(data, []byte(old), []byte(new), 1)
+	}
+	for _, bc := range []struct {
+		name string
+		edit func(save int) []byte
+	}{
+		{"summary-en", func(save int) []byte {
+			return replace(data, `is serious"`, `is serious `+strconv.Itoa(save)+`"`)
+		}},
+		{"summary-zh", func(save int) []byte {
+			return replace(data, "战俘大批离营是严重事件", "战俘大批离营是严重事件"+strconv.Itoa(save))
+		}},
+		{"relation", func(save int) []byte {
+			edited := replace(data, "战俘大批离营是严重事件", "战俘大批离营是严重事件"+strconv.Itoa(save))
+			if save%2 == 0 {
+				edited = replace(edited, "    concedes: [kp0619-escape-serious]\n",
+					"    concedes: [kp0619-escape-serious]\n    supports: [clark-return-if-willing]\n")
+			}
+			return edited
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) { benchmarkSaves(b, bin, data, bc.edit) })
+	}
+}
+
+// benchmarkSaves serves a copy of the bundled map with the argmap at bin
+// and times each save of edit(save) to the new page; it reports the median
+// of its saves.
+func benchmarkSaves(b *testing.B, bin string, data []byte, edit func(save int) []byte) {
 	dir := b.TempDir()
 	file := filepath.Join(dir, "armistice-1953.yaml")
 	if err := os.WriteFile(file, data, 0o644); err != nil {
@@ -65,8 +105,7 @@ func BenchmarkServeSaveToPage(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		_, _, changed := p.Current()
-		edited := bytes.Replace(data, []byte("is serious\""), []byte("is serious "+strconv.Itoa(i)+"\""), 1)
-		if err := os.WriteFile(file, edited, 0o644); err != nil {
+		if err := os.WriteFile(file, edit(i), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		start := time.Now()
@@ -77,6 +116,10 @@ func BenchmarkServeSaveToPage(b *testing.B) {
 		b.StopTimer()
 		settle(p)
 		b.StartTimer()
+	}
+	_, page, _ := p.Current()
+	if !bytes.Contains(page, []byte(`id="fig-map"`)) {
+		b.Fatalf("the last page is not the reader: %.300s", page)
 	}
 	// The machine may be shared: the median says more than the mean.
 	slices.Sort(times)
