@@ -87,6 +87,11 @@ var shapes = []shape{
 	{"long-word-summary", func(n int) []byte {
 		return []byte("units:\n  - " + strings.Replace(unitLine("u", ", supports: u"), "{en: s,", "{en: "+strings.Repeat("x", n)+",", 1) + "\n")
 	}, "long-summary"},
+	{"escaped-summary", func(n int) []byte {
+		// A double-quoted summary of n escapes: quadratic when the
+		// closing quote was sought again after each escape.
+		return []byte("units:\n  - " + strings.Replace(unitLine("u", ", supports: u"), "{en: s,", `{en: "`+strings.Repeat(`\t`, n/2)+`",`, 1) + "\n")
+	}, "long-summary"},
 	{"long-id", func(n int) []byte {
 		id := strings.Repeat("a", n)
 		return []byte("units:\n  - " + unitLine(id, ", supports: [b"+id+"]") + "\n  - " + unitLine(id, ", rebuts: "+id) + "\n")

@@ -53,23 +53,27 @@ func plainEnd(line string, pos int, inFlow bool) int {
 // false when the scalar does not close on its line.
 func quotedEnd(line string, pos int) (end int, escaped, ok bool) {
 	quote := line[pos]
+	stops := "'"
+	if quote == '"' {
+		stops = "\"\\"
+	}
+	// Each step moves past what it looked at: one pass over the line.
 	for i := pos + 1; i < len(line); {
-		j := strings.IndexByte(line[i:], quote)
+		j := strings.IndexAny(line[i:], stops)
 		if j < 0 {
 			return 0, false, false
 		}
-		if quote == '"' {
-			if k := strings.IndexByte(line[i:i+j], '\\'); k >= 0 {
-				escaped = true
-				i += k + 2 // past the backslash and the character it escapes
-				continue
-			}
-		} else if i+j+1 < len(line) && line[i+j+1] == '\'' {
+		i += j
+		switch {
+		case line[i] == '\\':
 			escaped = true
-			i += j + 2
-			continue
+			i += 2 // past the backslash and the character it escapes
+		case quote == '\'' && i+1 < len(line) && line[i+1] == '\'':
+			escaped = true
+			i += 2
+		default:
+			return i + 1, escaped, true
 		}
-		return i + j + 1, escaped, true
 	}
 	return 0, false, false
 }
