@@ -2,6 +2,7 @@ package graph
 
 import (
 	"maps"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -198,25 +199,25 @@ func (s *bandSearch) improve(order []int, home map[int]int, best *arrangement) (
 		improved = false
 		// The best of all the moves of one band, not the first that helps:
 		// the search then takes the same path after a small edit more often.
+		var moves [][]int
+		for i := 0; i < n && len(moves) < s.tries; i++ {
+			for j := 0; j < n && len(moves) < s.tries; j++ {
+				if i != j {
+					next := slices.Clone(order)
+					moves = append(moves, slices.Insert(slices.Delete(next, i, i+1), j, order[i]))
+				}
+			}
+		}
 		var stepOrder []int
 		var step *arrangement
 		stepMoved := 0
-		for i := 0; i < n && s.tries > 0; i++ {
-			for j := 0; j < n && s.tries > 0; j++ {
-				if i == j {
-					continue
-				}
-				next := slices.Clone(order)
-				d := next[i]
-				next = slices.Insert(slices.Delete(next, i, i+1), j, d)
-				a := s.arrange(next, home)
-				moved := displacement(next)
-				if !better(a, moved, best, bestMoved) {
-					continue
-				}
-				if step == nil || better(a, moved, step, stepMoved) {
-					stepOrder, step, stepMoved = next, a, moved
-				}
+		for k, a := range s.arrangeAll(moves, home) {
+			moved := displacement(moves[k])
+			if !better(a, moved, best, bestMoved) {
+				continue
+			}
+			if step == nil || better(a, moved, step, stepMoved) {
+				stepOrder, step, stepMoved = moves[k], a, moved
 			}
 		}
 		if step != nil {
@@ -241,6 +242,25 @@ func (s *bandSearch) improve(order []int, home map[int]int, best *arrangement) (
 	return best, order
 }
 
+// arrangeAll is arrange for each of the orders, with the same homes: side
+// by side on every processor, each arrangement being independent of the
+// others, and in the orders' order.
+func (s *bandSearch) arrangeAll(orders [][]int, home map[int]int) []*arrangement {
+	s.tries -= len(orders)
+	arranged := make([]*arrangement, len(orders))
+	workers := min(runtime.GOMAXPROCS(0), len(orders))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for k := w; k < len(orders); k += workers {
+				arranged[k] = s.arrangeBands(orders[k], s.bands(orders[k], home))
+			}
+		})
+	}
+	wg.Wait()
+	return arranged
+}
+
 // disputeOf returns the dispute drawn as band b in an order, or
 // len(order) for the last band, of units in no dispute.
 func disputeOf(order []int, b int) int {
@@ -263,6 +283,12 @@ func better(a *arrangement, moved int, b *arrangement, bMoved int) bool {
 // the last band, of units in no dispute.
 func (s *bandSearch) arrange(order []int, home map[int]int) *arrangement {
 	s.tries--
+	return s.arrangeBands(order, s.bands(order, home))
+}
+
+// bands gives each unit its band, for the disputes' bands in the given
+// order and the units of home moved to the bands of their disputes.
+func (s *bandSearch) bands(order []int, home map[int]int) []int {
 	n := len(s.disputes)
 	rank := make([]int, n+1)
 	for b, d := range order {
@@ -286,7 +312,7 @@ func (s *bandSearch) arrange(order []int, home map[int]int) *arrangement {
 	for i, d := range home {
 		band[i] = rank[d]
 	}
-	return s.arrangeBands(order, band)
+	return band
 }
 
 // arrangeBands lays the units out with the disputes' bands in the given
