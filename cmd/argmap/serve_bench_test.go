@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"testing"
@@ -21,8 +23,10 @@ import (
 //   - summary-en: an English summary, so the English diagrams of the unit
 //     are laid out again and the Chinese ones are remembered;
 //   - summary-zh: a Chinese summary, the other way round;
-//   - relation: a Chinese summary, and a relation added or taken away in
-//     turn, so that the whole map is laid out again in both languages.
+//   - unit: a unit added, with an id of its own each save, supporting the
+//     next of Clark's units in turn, so that every save has a new shape:
+//     the band search runs again and the whole map is laid out again in
+//     both languages, side by side in two workers.
 //
 // Run it with
 //
@@ -35,6 +39,10 @@ func BenchmarkServeSaveToPage(b *testing.B) {
 	data, err := os.ReadFile("../../annotations/armistice-1953.yaml")
 	if err != nil {
 		b.Fatal(err)
+	}
+	clarkUnits := regexp.MustCompile(`(?m)^  - id: (clark-[a-z0-9-]+)$`).FindAllSubmatch(data, -1)
+	if len(clarkUnits) < 20 {
+		b.Fatalf("the bundled map has %d of Clark's units, want 20 or more", len(clarkUnits))
 	}
 	replace := func(data []byte, old, new string) []byte {
 		if !bytes.Contains(data, []byte(old)) {
@@ -52,13 +60,15 @@ func BenchmarkServeSaveToPage(b *testing.B) {
 		{"summary-zh", func(save int) []byte {
 			return replace(data, "战俘大批离营是严重事件", "战俘大批离营是严重事件"+strconv.Itoa(save))
 		}},
-		{"relation", func(save int) []byte {
-			edited := replace(data, "战俘大批离营是严重事件", "战俘大批离营是严重事件"+strconv.Itoa(save))
-			if save%2 == 0 {
-				edited = replace(edited, "    concedes: [kp0619-escape-serious]\n",
-					"    concedes: [kp0619-escape-serious]\n    supports: [clark-return-if-willing]\n")
-			}
-			return edited
+		{"unit", func(save int) []byte {
+			target := clarkUnits[save%len(clarkUnits)]
+			unit := fmt.Sprintf(`  - id: clark-added-%d
+    kind: claim
+    summary: {en: "The escape does not help the early armistice", zh: "逃亡无助于早日停战"}
+    span: {doc: clark-1953-06-29, paragraph: 1, en: "it does not help the early armistice that both sides are earnestly striving for", zh: "对于双方热诚争取的早日停战也无助益"}
+    supports: [%s]
+`, save, string(target[1]))
+			return replace(data, "\nunits:\n", "\nunits:\n"+unit)
 		}},
 	} {
 		b.Run(bc.name, func(b *testing.B) { benchmarkSaves(b, bin, data, bc.edit) })
