@@ -16,7 +16,7 @@ import (
 func relationTitle(from, to string) string { return from + "->" + to }
 
 // retitleRelations gives every relation edge of an SVG document that
-// Graphviz wrote the title its comment holds: where three lines read
+// Graphviz wrote the title its comment holds: where the lines read
 //
 //	<!-- TITLE -->
 //	<g id="…" class="edge relation…">
@@ -36,18 +36,20 @@ func retitleRelations(svg []byte) []byte {
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 			line = rest[:i+1]
 		}
-		rest = rest[len(line):]
 		if title, ok := relationTitleOf(comment, group); ok && bytes.HasPrefix(line, []byte("<title>")) {
-			if end := bytes.Index(line, []byte("</title>")); end >= len("<title>") && bytes.IndexByte(line[len("<title>"):end], '<') < 0 {
+			// The old title is text up to its end tag, on this line or
+			// a later one: the first '<' after it must open "</title>".
+			if end := bytes.IndexByte(rest[len("<title>"):], '<') + len("<title>"); end >= len("<title>") && bytes.HasPrefix(rest[end:], []byte("</title>")) {
 				out.WriteString("<title>")
 				out.Write(title)
-				out.Write(line[end:])
-				comment, group = group, line
+				comment, group = group, rest[:end]
+				rest = rest[end:]
 				continue
 			}
 		}
 		out.Write(line)
 		comment, group = group, line
+		rest = rest[len(line):]
 	}
 	return out.Bytes()
 }

@@ -21,19 +21,21 @@ func retitleByOracle(svg []byte) []byte {
 func TestRetitleRelationsDoesWhatTheRegularExpressionDid(t *testing.T) {
 	m := rendertest.BundledMap(t)
 	cases := map[string]string{
-		"a backward edge":         "<!-- a&#45;&gt;b -->\n<g id=\"rel-a\" class=\"edge relation rebuts\">\n<title>b&#45;&gt;a</title>\n<path/>\n</g>\n",
-		"a port":                  "<!-- a&#45;&gt;b -->\n<g id=\"rel-a\" class=\"edge relation supports\">\n<title>a:e&#45;&gt;b:e</title>\n",
-		"not a relation":          "<!-- a&#45;&gt;b -->\n<g id=\"e1\" class=\"edge anchor\">\n<title>b&#45;&gt;a</title>\n",
-		"no comment":              "<text>x</text>\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>\n",
-		"an empty comment":        "<!--  -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>\n",
-		"text before the comment": "x <!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>\n",
-		"two comments on a line":  "<!-- a --> <!-- b -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>c</title>\n",
-		"a quote in the class":    "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\" x=\"y\">\n<title>b</title>\n",
-		"a tag in the title":      "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b<i/></title>\n",
-		"an empty title":          "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title></title>\n",
-		"no title":                "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<path/>\n",
-		"at the end":              "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>",
-		"cut short":               "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b",
+		"a backward edge":           "<!-- a&#45;&gt;b -->\n<g id=\"rel-a\" class=\"edge relation rebuts\">\n<title>b&#45;&gt;a</title>\n<path/>\n</g>\n",
+		"a port":                    "<!-- a&#45;&gt;b -->\n<g id=\"rel-a\" class=\"edge relation supports\">\n<title>a:e&#45;&gt;b:e</title>\n",
+		"not a relation":            "<!-- a&#45;&gt;b -->\n<g id=\"e1\" class=\"edge anchor\">\n<title>b&#45;&gt;a</title>\n",
+		"no comment":                "<text>x</text>\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>\n",
+		"an empty comment":          "<!--  -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>\n",
+		"text before the comment":   "x <!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>\n",
+		"two comments on a line":    "<!-- a --> <!-- b -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>c</title>\n",
+		"a quote in the class":      "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\" x=\"y\">\n<title>b</title>\n",
+		"a tag in the title":        "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b<i/></title>\n",
+		"an empty title":            "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title></title>\n",
+		"no title":                  "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<path/>\n",
+		"at the end":                "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title>",
+		"cut short":                 "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b",
+		"a title over two lines":    "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b\nc</title>\n<!-- d -->\n<g id=\"rel-d\" class=\"edge relation\">\n<title>e</title>\n",
+		"a comment after the title": "<!-- a -->\n<g id=\"rel-a\" class=\"edge relation\">\n<title>b</title><!-- c -->\n<g id=\"rel-c\" class=\"edge relation\">\n<title>d</title>\n",
 	}
 	for _, opts := range []DiagramOptions{{}, {Lang: "zh", Legend: true}, {Dispute: "condoning"}} {
 		dot, err := DOT(m, opts)
