@@ -47,9 +47,11 @@ func SVG(dot []byte) ([]byte, error) {
 	return svg, err
 }
 
-// WriteSVG writes to w what SVG returns, before Graphviz frees the layout:
-// a process that draws one diagram and exits (argmap serve's worker)
-// hands it over without waiting for the clean-up.
+// WriteSVG writes to w what SVG returns, in one Write, before Graphviz
+// frees the layout: a process that draws one diagram and exits (argmap
+// serve's worker) hands it over without waiting for the clean-up. Every
+// other layout in the process waits while w is written, so w should be
+// quick, as a pipe or a buffer is.
 func WriteSVG(w io.Writer, dot []byte) error {
 	return run(dot, formatSVG, func(out []byte) error {
 		_, err := w.Write(retitleRelations(out))
@@ -90,45 +92,50 @@ func run(dot []byte, format string, use func(out []byte) error) (err error) {
 		}
 		engine.gvc = c
 	}
-	rendered, err := renderGraph(engine.gvc, dot, format, use)
-	if err != nil && !rendered {
+	failed, err := renderGraph(engine.gvc, dot, format, use)
+	if failed {
 		resetEngine()
 	}
 	return err
 }
 
 // renderGraph lays out and renders the DOT source and hands the output to
-// use. rendered reports whether Graphviz did its part, so that an error of
-// use alone keeps the context.
-func renderGraph(c *gvc.Context, dot []byte, format string, use func(out []byte) error) (rendered bool, err error) {
+// use. failed reports that Graphviz failed, which leaves its context in
+// doubt; an error of use alone does not.
+func renderGraph(c *gvc.Context, dot []byte, format string, use func(out []byte) error) (failed bool, err error) {
 	if len(bytes.TrimSpace(dot)) == 0 {
 		return false, errors.New("graphviz: empty DOT source")
 	}
 	ctx := context.Background()
 	graph, err := graphviz.ParseBytes(dot)
 	if err != nil {
-		return false, fmt.Errorf("graphviz: parsing DOT: %w", err)
+		return true, fmt.Errorf("graphviz: parsing DOT: %w", err)
 	}
 	if graph == nil {
-		return false, errors.New("graphviz: parsing DOT: no graph")
+		return true, errors.New("graphviz: parsing DOT: no graph")
 	}
 	defer graph.Close()
-	if err := c.Layout(ctx, graph, "dot"); err != nil {
-		return false, fmt.Errorf("graphviz: laying out: %w", err)
-	}
+	// As go-graphviz's Render does: the layout is freed even when laying
+	// out fails part way.
 	defer func() {
-		if ferr := c.FreeLayout(ctx, graph); ferr != nil && err == nil {
-			rendered, err = false, fmt.Errorf("graphviz: freeing the layout: %w", ferr)
+		if ferr := c.FreeLayout(ctx, graph); ferr != nil {
+			failed = true
+			if err == nil {
+				err = fmt.Errorf("graphviz: freeing the layout: %w", ferr)
+			}
 		}
 	}()
+	if err := c.Layout(ctx, graph, "dot"); err != nil {
+		return true, fmt.Errorf("graphviz: laying out: %w", err)
+	}
 	var buf bytes.Buffer
 	if err := c.RenderData(ctx, graph, format, &buf); err != nil {
-		return false, fmt.Errorf("graphviz: rendering %s: %w", format, err)
+		return true, fmt.Errorf("graphviz: rendering %s: %w", format, err)
 	}
 	if buf.Len() == 0 {
-		return false, fmt.Errorf("graphviz: rendering %s: empty output", format)
+		return true, fmt.Errorf("graphviz: rendering %s: empty output", format)
 	}
-	return true, use(buf.Bytes())
+	return false, use(buf.Bytes())
 }
 
 // resetEngine closes the shared context; the caller holds engine.mu.
