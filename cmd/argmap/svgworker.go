@@ -74,7 +74,8 @@ func newSVGWorkerCommand() *cobra.Command {
 }
 
 // framedWriter writes each write as one frame: its length as 8 bytes, big
-// endian, then the bytes.
+// endian, then the bytes. graph.WriteSVG writes the SVG in one write, so
+// the worker's output is one frame.
 type framedWriter struct{ w io.Writer }
 
 func (f framedWriter) Write(p []byte) (int, error) {

@@ -272,12 +272,12 @@ func Reader(w io.Writer, m *argmap.Map, opts ReaderOptions) error {
 	// The page is written while its diagrams are laid out, each diagram
 	// as a placeholder, which splice then replaces with the diagram.
 	var written bytes.Buffer
-	err = readerTemplate.Execute(&written, page)
+	executed := readerTemplate.Execute(&written, page)
 	if err := b.finish(); err != nil {
 		return err
 	}
-	if err != nil {
-		return err
+	if executed != nil {
+		return executed
 	}
 	return b.splice(w, written.Bytes())
 }

@@ -253,25 +253,37 @@ func (b *pageBuilder) finish() error {
 }
 
 // splice writes the page, written with a placeholder for each diagram, to
-// w with the diagrams in their places. It follows finish.
+// w with the diagrams in their places. It follows finish, and writes
+// nothing unless every placeholder names a diagram.
 func (b *pageBuilder) splice(w io.Writer, page []byte) error {
+	type piece struct {
+		text    []byte
+		diagram int // -1 for none
+	}
+	var pieces []piece
 	for {
 		at, end, n := b.placeholder.next(page)
 		if at < 0 {
-			_, err := w.Write(page)
-			return err
+			pieces = append(pieces, piece{page, -1})
+			break
 		}
 		if n < 0 || n >= len(b.drawings) {
 			return fmt.Errorf("reader: the page names diagram %d of %d", n, len(b.drawings))
 		}
-		if _, err := w.Write(page[:at]); err != nil {
-			return err
-		}
-		if _, err := io.WriteString(w, string(b.drawings[n].svg)); err != nil {
-			return err
-		}
+		pieces = append(pieces, piece{page[:at], n})
 		page = page[end:]
 	}
+	for _, p := range pieces {
+		if _, err := w.Write(p.text); err != nil {
+			return err
+		}
+		if p.diagram >= 0 {
+			if _, err := io.WriteString(w, string(b.drawings[p.diagram].svg)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // placeholder marks where a diagram goes in a page being written: an HTML
@@ -295,15 +307,15 @@ func (p placeholder) next(page []byte) (at, end, n int) {
 		return -1, 0, 0
 	}
 	rest := page[at+len(p):]
-	close := bytes.Index(rest, []byte("-->"))
-	if close < 0 {
+	closing := bytes.Index(rest, []byte("-->"))
+	if closing < 0 {
 		return at, len(page), -1
 	}
-	n, err := strconv.Atoi(string(rest[:close]))
+	n, err := strconv.Atoi(string(rest[:closing]))
 	if err != nil {
 		n = -1
 	}
-	return at, at + len(p) + close + len("-->"), n
+	return at, at + len(p) + closing + len("-->"), n
 }
 
 // marksIn says what each node and edge of the map's diagrams in lang
