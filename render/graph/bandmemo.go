@@ -31,8 +31,12 @@ const maxRememberedSearches = 8
 
 var rememberedSearches struct {
 	sync.Mutex
-	keys    []searchKey // the newest last
-	results []searchResult
+	searches []rememberedSearch // the newest last
+}
+
+type rememberedSearch struct {
+	key    searchKey
+	result searchResult
 }
 
 // key is the search's key. Two searches with the same key try the same
@@ -67,9 +71,9 @@ func (s *bandSearch) key() searchKey {
 func foundBands(key searchKey) (searchResult, bool) {
 	rememberedSearches.Lock()
 	defer rememberedSearches.Unlock()
-	for i, k := range rememberedSearches.keys {
-		if k == key {
-			return rememberedSearches.results[i], true
+	for _, r := range rememberedSearches.searches {
+		if r.key == key {
+			return r.result, true
 		}
 	}
 	return searchResult{}, false
@@ -80,10 +84,8 @@ func foundBands(key searchKey) (searchResult, bool) {
 func rememberBands(key searchKey, result searchResult) {
 	rememberedSearches.Lock()
 	defer rememberedSearches.Unlock()
-	rememberedSearches.keys = append(rememberedSearches.keys, key)
-	rememberedSearches.results = append(rememberedSearches.results, result)
-	if len(rememberedSearches.keys) > maxRememberedSearches {
-		rememberedSearches.keys = rememberedSearches.keys[1:]
-		rememberedSearches.results = rememberedSearches.results[1:]
+	rememberedSearches.searches = append(rememberedSearches.searches, rememberedSearch{key, result})
+	if len(rememberedSearches.searches) > maxRememberedSearches {
+		rememberedSearches.searches = rememberedSearches.searches[1:]
 	}
 }
